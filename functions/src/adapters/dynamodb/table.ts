@@ -1,0 +1,44 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AppConfig } from '../../config';
+
+/** The table name and the document client every store shares. */
+export interface Table {
+  name: string;
+  doc: DynamoDBDocumentClient;
+}
+
+/** Builds the one document client; only this module creates DynamoDB clients. */
+export function createTable(cfg: Pick<AppConfig, 'tableName' | 'dynamoEndpoint' | 'region'>): Table {
+  const client = new DynamoDBClient({
+    region: cfg.region,
+    ...(cfg.dynamoEndpoint
+      ? { endpoint: cfg.dynamoEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+  });
+  const doc = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  return { name: cfg.tableName, doc };
+}
+
+/** Key builders: the only place that knows how items are addressed. */
+export const keys = {
+  guideService: (id: string) => ({ pk: 'GUIDE', sk: `SERVICE#${id}` }),
+  guideBranch: (id: string) => ({ pk: 'GUIDE', sk: `BRANCH#${id}` }),
+  guideRules: () => ({ pk: 'GUIDE', sk: 'RULES' }),
+};
+
+/** Key builders for accounts and identities. */
+export const accountKeys = {
+  account: (accountId: string) => ({ pk: `ACCOUNT#${accountId}`, sk: 'PROFILE' }),
+  openid: (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'OPENID' }),
+  invite: (codeHash: string) => ({ pk: `INVITE#${codeHash}`, sk: 'INVITE' }),
+  patient: (accountId: string, patientId: string) => ({ pk: `ACCOUNT#${accountId}`, sk: `PATIENT#${patientId}` }),
+  identityGuard: (blindIndex: string) => ({ pk: `IDENTITY#${blindIndex}`, sk: 'IDENTITY' }),
+};
+
+/** Epoch seconds for the TTL attribute. */
+export function ttlFromIso(iso: string): number {
+  return Math.floor(new Date(iso).getTime() / 1000);
+}

@@ -1,0 +1,15 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+
+/**
+ * The cancellation reason code of each transaction item, in order ('None' for items that passed),
+ * or undefined when the error is not a cancelled transaction.
+ */
+export function cancellationCodes(error: unknown): string[] | undefined {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  return (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+}
+
+/** True when the item at `index` failed its condition. */
+export function failedCondition(codes: string[] | undefined, index: number): boolean {
+  return codes?.[index] === 'ConditionalCheckFailed';
+}

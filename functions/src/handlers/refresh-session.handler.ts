@@ -1,0 +1,8 @@
+import { refreshBodySchema } from '@jiuyi/shared';
+import { defineHandler } from '../http/define-handler';
+import { refreshSession } from '../use-cases/accounts/refresh-session';
+
+/** POST /v1/auth/refresh — a refresh token → fresh tokens with the account's current role. */
+export const handler = defineHandler({ access: 'public', body: refreshBodySchema }, async ({ body, deps }) =>
+  refreshSession(deps, body.refreshToken),
+);

@@ -1,0 +1,47 @@
+import { createHash, randomInt } from 'node:crypto';
+import { DomainError, type Account, type Role } from '@jiuyi/shared';
+import type { AccountStore } from '../../ports/account-store';
+
+const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const INVITE_DAYS = 7;
+
+/** Only a hash of the code is stored, so a table dump cannot be used to claim a staff role. */
+export function hashInviteCode(code: string): string {
+  return createHash('sha256').update(code).digest('hex');
+}
+
+function newCode(): string {
+  return Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
+}
+
+/** An admin creates a one-time code that grants a staff role to whichever WeChat account redeems it. */
+export async function createStaffInvite(
+  accounts: AccountStore,
+  admin: { accountId: string },
+  input: { role: Exclude<Role, 'patient'>; institutionId?: string; specialty?: string; displayName?: string },
+  now: Date,
+): Promise<{ code: string; role: Exclude<Role, 'patient'>; expiresAt: string }> {
+  if (input.role === 'alliance_doctor' && !input.institutionId) {
+    throw new DomainError('VALIDATION_FAILED', { details: { fields: { institutionId: '医联体医生须指定所属机构' } } });
+  }
+  if (input.role === 'expert' && !input.specialty) {
+    throw new DomainError('VALIDATION_FAILED', { details: { fields: { specialty: '专家须指定专科' } } });
+  }
+  const code = newCode();
+  const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000).toISOString();
+  await accounts.putInvite({
+    codeHash: hashInviteCode(code),
+    ...input,
+    createdBy: admin.accountId,
+    createdAt: now.toISOString(),
+    expiresAt,
+  });
+  return { code, role: input.role, expiresAt };
+}
+
+/** The signed-in account takes the invite's role; a used, expired or unknown code is refused. */
+export async function redeemStaffInvite(accounts: AccountStore, accountId: string, code: string, now: Date): Promise<Account> {
+  const account = await accounts.redeemInvite(hashInviteCode(code), accountId, now.toISOString());
+  if (!account) throw new DomainError('INVITE_INVALID');
+  return account;
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DomainError,
+  maskIdNumber,
+  maskPhone,
+  validateIdDocument,
+  type IdDocumentType,
+  type Patient,
+  type PatientRelation,
+} from '@jiuyi/shared';
+import type { FieldCipher } from '../../ports/field-cipher';
+import type { PatientRecord, PatientStore } from '../../ports/patient-store';
+
+/** Each account manages at most this many 就诊人 (self, family, others). */
+export const MAX_PATIENTS_PER_ACCOUNT = 5;
+
+export interface PatientPorts {
+  patients: PatientStore;
+  cipher: FieldCipher;
+}
+
+/** The response shape: document number and phone masked, never in full. */
+export function toPatientView(p: PatientRecord): Patient {
+  return {
+    id: p.id,
+    name: p.name,
+    idType: p.idType,
+    idNumberMasked: maskIdNumber(p.idType, p.idNumber),
+    phoneMasked: maskPhone(p.phone),
+    relation: p.relation,
+    ...(p.sex ? { sex: p.sex } : {}),
+    ...(p.birthDate ? { birthDate: p.birthDate } : {}),
+    createdAt: p.createdAt,
+  };
+}
+
+/**
+ * A social security card's number is its holder's resident ID number, so both key the same identity:
+ * one person cannot become two patients by switching documents.
+ */
+export function identityKey(idType: IdDocumentType, normalised: string): string {
+  const family = idType === 'social_security_card' ? 'resident_id' : idType;
+  return `${family}:${normalised}`;
+}
+
+/**
+ * 1. Validate the document again (the schema did, but the derived sex and birth date come from here).
+ * 2. Key the identity by its blind index.
+ * 3. Store profile + identity guard + count in one transaction; the same account adding the same
+ *    identity again gets its existing profile back.
+ */
+export async function addPatient(
+  ports: PatientPorts,
+  accountId: string,
+  input: { name: string; idType: IdDocumentType; idNumber: string; phone: string; relation: PatientRelation },
+  now: Date,
+): Promise<{ patient: Patient; created: boolean }> {
+  const checked = validateIdDocument(input.idType, input.idNumber, now);
+  if (!checked.ok) {
+    throw new DomainError('VALIDATION_FAILED', { details: { in: 'body', fields: { idNumber: checked.message } } });
+  }
+  const at = now.toISOString();
+  const record: PatientRecord = {
+    id: randomUUID(),
+    accountId,
+    name: input.name,
+    idType: input.idType,
+    idNumber: checked.normalised,
+    phone: input.phone,
+    relation: input.relation,
+    ...(checked.sex ? { sex: checked.sex } : {}),
+    ...(checked.birthDate ? { birthDate: checked.birthDate } : {}),
+    createdAt: at,
+    updatedAt: at,
+    identityIndex: ports.cipher.blindIndex(identityKey(input.idType, checked.normalised)),
+  };
+  const outcome = await ports.patients.create(record, MAX_PATIENTS_PER_ACCOUNT);
+  return { patient: toPatientView(outcome.patient), created: outcome.kind === 'created' };
+}
+
+/** The account's own profile or 404: another account's profile is indistinguishable from none. */
+export async function getOwnPatient(ports: PatientPorts, accountId: string, patientId: string): Promise<PatientRecord> {
+  const patient = await ports.patients.get(accountId, patientId);
+  if (!patient) throw new DomainError('NOT_FOUND');
+  return patient;
+}
+
+/** Changes name, phone or relation; the document itself is immutable (a new document is a new profile). */
+export async function updatePatient(
+  ports: PatientPorts,
+  accountId: string,
+  patientId: string,
+  fields: { name?: string; phone?: string; relation?: PatientRelation },
+  now: Date,
+): Promise<Patient> {
+  const updated = await ports.patients.update(accountId, patientId, fields, now.toISOString());
+  if (!updated) throw new DomainError('NOT_FOUND');
+  return toPatientView(updated);
+}
+
+/** Removes a profile and frees its identity. */
+export async function deletePatient(ports: PatientPorts, accountId: string, patientId: string): Promise<void> {
+  if (!(await ports.patients.delete(accountId, patientId))) throw new DomainError('NOT_FOUND');
+}

@@ -1,0 +1,25 @@
+/** Jest projects: pure units, function integration (DynamoDB Local), infra synth, and browser e2e. */
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' } }];
+const common = { transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'shared', roots: ['<rootDir>/shared/src'] },
+    { ...common, displayName: 'functions', roots: ['<rootDir>/functions/src'] },
+    {
+      ...common,
+      displayName: 'integration',
+      roots: ['<rootDir>/tests/integration'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+    },
+    { ...common, displayName: 'infra', roots: ['<rootDir>/infra/test'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      roots: ['<rootDir>/tests/e2e'],
+      globalSetup: '<rootDir>/tests/support/e2e-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/e2e-teardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,11 @@
+import { Text } from '@tarojs/components';
+import type { GuideService } from '@jiuyi/shared';
+
+/**
+ * The service's icon when it is a glyph (an emoji or a character); an icon *name* would mean
+ * nothing on screen, so then the first character of the service name stands in.
+ */
+export function ServiceIcon({ service }: { service: Pick<GuideService, 'icon' | 'name'> }) {
+  const glyph = /^[\x20-\x7e]*$/.test(service.icon) ? service.name.slice(0, 1) : service.icon;
+  return <Text className="service-icon">{glyph}</Text>;
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '院区及分部电话' });

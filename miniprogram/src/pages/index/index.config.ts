@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '大连市第二人民医院' });

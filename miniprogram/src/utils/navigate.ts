@@ -1,0 +1,17 @@
+import Taro from '@tarojs/taro';
+
+/** Opens the guide, optionally already searching for `q`. */
+export function openGuide(q?: string): void {
+  const query = q ? `?q=${encodeURIComponent(q)}` : '';
+  void Taro.navigateTo({ url: `/pages/guide/index${query}` });
+}
+
+/** Opens one service's detail page. */
+export function openService(id: string): void {
+  void Taro.navigateTo({ url: `/pages/guide-detail/index?id=${encodeURIComponent(id)}` });
+}
+
+/** Opens the list of campuses, branches and their phones. */
+export function openBranches(): void {
+  void Taro.navigateTo({ url: '/pages/branches/index' });
+}

@@ -1,0 +1,2 @@
+export * from './shanghai-time';
+export * from './working-days';

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+export const roleSchema = z.enum(['patient', 'alliance_doctor', 'expert', 'referral_centre', 'records_staff', 'admin']);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Staff roles are granted by an admin's invite; everyone else signs in as a patient. */
+export const staffRoleSchema = roleSchema.exclude(['patient']);
+
+/** What a verified session token says about its bearer. */
+export const principalSchema = z.object({
+  accountId: z.string(),
+  role: roleSchema,
+  institutionId: z.string().optional(),
+  specialty: z.string().optional(),
+});
+export type Principal = z.infer<typeof principalSchema>;
+
+export const wechatLoginBodySchema = z.strictObject({
+  code: z.string().min(1, { message: '缺少微信登录凭证' }).max(128, { message: '微信登录凭证格式不正确' }),
+});
+
+export const devLoginBodySchema = z.strictObject({
+  openid: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{3,64}$/, { message: 'openid 只能包含字母、数字、下划线和短横线，3-64 位' }),
+  role: roleSchema,
+  institutionId: z.string().max(64).optional(),
+  specialty: z.string().max(64).optional(),
+});
+
+export const refreshBodySchema = z.strictObject({
+  refreshToken: z.string().min(1, { message: '缺少刷新凭证' }).max(2048),
+});
+
+export const accountSchema = z.object({
+  id: z.string(),
+  role: roleSchema,
+  institutionId: z.string().optional(),
+  specialty: z.string().optional(),
+  displayName: z.string().optional(),
+  createdAt: z.string(),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const authResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  refreshToken: z.string(),
+  account: accountSchema,
+});
+export type AuthResponse = z.infer<typeof authResponseSchema>;
+
+export const meResponseSchema = z.object({ account: accountSchema, stage: z.enum(['local', 'prod']) });
+
+export const createInviteBodySchema = z.strictObject({
+  role: staffRoleSchema,
+  institutionId: z.string().max(64).optional(),
+  specialty: z.string().max(64).optional(),
+  displayName: z.string().max(40).optional(),
+});
+
+export const inviteResponseSchema = z.object({
+  code: z.string(),
+  role: staffRoleSchema,
+  expiresAt: z.string(),
+});
+
+export const redeemInviteBodySchema = z.strictObject({
+  code: z.string().regex(/^[A-Z0-9]{8}$/, { message: '邀请码应为 8 位字母或数字' }),
+});

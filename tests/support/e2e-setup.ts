@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { startLocalStack, type LocalStack } from '../../functions/src/local/local-stack';
+import { findFreePort } from './ports';
+
+const repo = resolve(__dirname, '../..');
+
+/** Builds the H5 app once and starts the whole local stack (DynamoDB Local, API, web) on free ports. */
+export default async function e2eSetup(): Promise<void> {
+  const build = spawnSync('npm', ['run', 'build:h5'], { cwd: repo, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`H5 build failed:\n${build.stdout}\n${build.stderr}`);
+  const stack = await startLocalStack({
+    dbPort: await findFreePort(),
+    apiPort: await findFreePort(),
+    webPort: await findFreePort(),
+    webRoot: join(repo, 'miniprogram', 'dist-h5'),
+    tableName: 'jiuyi-e2e',
+  });
+  process.env.JIUYI_E2E_WEB_URL = stack.webUrl;
+  process.env.JIUYI_E2E_API_URL = stack.apiUrl;
+  (globalThis as { __jiuyiStack?: LocalStack }).__jiuyiStack = stack;
+}
