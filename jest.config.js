@@ -1,6 +1,10 @@
 /** Jest projects: pure units, function integration (DynamoDB Local), infra synth, and browser e2e. */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' } }];
-const common = { transform: { '^.+\\.(t|j)sx?$': swc }, testEnvironment: 'node' };
+const common = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  testEnvironment: 'node',
+  setupFiles: ['<rootDir>/tests/support/quiet-logs.ts'],
+};
 
 module.exports = {
   projects: [

@@ -3,7 +3,11 @@ import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { Stage } from '../../functions/src/config';
-import { TABLE_INDEXES, TABLE_KEY, TTL_ATTRIBUTE } from '../../functions/src/adapters/dynamodb/table-definition';
+import {
+  TABLE_INDEXES,
+  TABLE_KEY,
+  TTL_ATTRIBUTE,
+} from '../../functions/src/adapters/dynamodb/table-definition';
 
 export interface DataTableProps {
   stage: Stage;

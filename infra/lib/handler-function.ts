@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Stage } from '../../functions/src/config';
@@ -25,6 +26,10 @@ export class HandlerFunction extends Construct {
       removalPolicy: props.stage === 'prod' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
 
+    // Our own role instead of AWSLambdaBasicExecutionRole, whose log grants cover every log group (`*`).
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
+
     this.fn = new NodejsFunction(this, 'Function', {
       entry: handlerEntry(props.handler),
       handler: 'handler',
@@ -34,12 +39,14 @@ export class HandlerFunction extends Construct {
       memorySize: 512,
       timeout: Duration.seconds(10),
       logGroup,
+      role,
       projectRoot: REPO_ROOT,
       depsLockFilePath: LOCK_FILE,
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
       bundling: {
         forceDockerBundling: false,
         minify: true,
+        logLevel: LogLevel.WARNING,
         sourceMap: true,
         target: 'node22',
         format: OutputFormat.CJS,

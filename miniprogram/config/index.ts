@@ -5,6 +5,22 @@ import { defineConfig } from '@tarojs/cli';
 const sharedRoot = path.resolve(__dirname, '../../shared');
 const isH5 = process.env.TARO_ENV === 'h5';
 
+type Chain = Parameters<NonNullable<NonNullable<Parameters<typeof defineConfig<'webpack5'>>[0]['mini']>['webpackChain']>>[0];
+
+/** Rules both targets need to bundle @jiuyi/shared and its dependencies. */
+function configureSharedPackage(chain: Chain): void {
+  // shared/ is pure (no top-level effects), so the pages keep only the schemas they import,
+  // not every domain rule re-exported from its index.
+  chain.module
+    .rule('jiuyi-shared-pure')
+    .test(/\.ts$/)
+    .include.add(path.join(sharedRoot, 'src'))
+    .end()
+    .sideEffects(false);
+  // chinese-days declares "type": "commonjs" yet its "module" entry is ESM; let webpack detect the format.
+  chain.module.rule('chinese-days-esm').test(/[\\/]chinese-days[\\/]dist[\\/].*\.js$/).type('javascript/auto');
+}
+
 export default defineConfig<'webpack5'>({
   projectName: 'jiuyi',
   designWidth: 750,
@@ -22,6 +38,9 @@ export default defineConfig<'webpack5'>({
     compile: { include: [sharedRoot] },
     postcss: { pxtransform: { enable: true, config: {} } },
     optimizeMainPackage: { enable: true },
+    webpackChain(chain) {
+      configureSharedPackage(chain);
+    },
   },
   h5: {
     publicPath: '/',
@@ -36,6 +55,7 @@ export default defineConfig<'webpack5'>({
     },
     postcss: { autoprefixer: { enable: true, config: {} } },
     webpackChain(chain) {
+      configureSharedPackage(chain);
       // Taro splits only initial chunks; pages load lazily, so without this each page carries its own zod.
       chain.optimization.merge({ splitChunks: { chunks: 'all' } });
       // Taro runtime + React + zod come to about 310 KB; warn only when the entry grows well past that.

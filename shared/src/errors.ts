@@ -32,6 +32,7 @@ export const ERROR_CATALOGUE = {
   BOOKING_BLOCKED_NO_SHOW: { status: 409, message: '因多次爽约，暂停网上预约' },
   SESSION_SUSPENDED: { status: 409, message: '该出诊单元已停诊' },
   APPOINTMENT_NOT_CANCELLABLE: { status: 409, message: '该预约当前状态不能取消' },
+  APPOINTMENT_STATUS_CONFLICT: { status: 409, message: '该预约状态已变化，请刷新后重试' },
   CONCURRENT_MODIFICATION: { status: 409, message: '信息已被修改，请刷新后重试' },
   INTERNAL_ERROR: { status: 500, message: '系统繁忙，请稍后再试' },
 } as const;

@@ -3,3 +3,7 @@ export * from './schemas/common.schema';
 export * from './schemas/auth.schema';
 export * from './schemas/guide.schema';
 export * from './schemas/catalogue.schema';
+export * from './schemas/patient.schema';
+export * from './domain/identity';
+export * from './domain/calendar';
+export * from './domain/appointments';

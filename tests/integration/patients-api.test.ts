@@ -1,4 +1,5 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { logger } from '../../functions/src/http/logger';
 import { patientSchema } from '@jiuyi/shared';
 import { call, devToken } from '../support/http';
 import { makePatientInput, makeResidentId, withWrongCheckDigit } from '../support/identities';
@@ -14,9 +15,11 @@ beforeAll(async () => {
     logLines.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
     return (realWrite as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
   }) as typeof process.stdout.write;
+  logger.setLogLevel('DEBUG');
   api = await startTestApi();
 });
 afterAll(async () => {
+  logger.setLogLevel('WARN');
   process.stdout.write = realWrite;
   await api.stop();
 });

@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { DomainError, principalSchema } from '@jiuyi/shared';
+import { DomainError, principalSchema, toShanghaiIso } from '@jiuyi/shared';
 import type { TokenService } from '../../ports/token-service';
 
 const ISSUER = 'jiuyi';
@@ -32,7 +32,7 @@ export function createJoseTokenService(
       .setIssuedAt(issuedAt)
       .setExpirationTime(issuedAt + ttl)
       .sign(key);
-    return { token, expiresAt: new Date((issuedAt + ttl) * 1000).toISOString() };
+    return { token, expiresAt: toShanghaiIso(new Date((issuedAt + ttl) * 1000)) };
   }
 
   async function check(token: string, audience: string) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Account, AuthResponse, Principal } from '@jiuyi/shared';
+import { toShanghaiIso, type Account, type AuthResponse, type Principal } from '@jiuyi/shared';
 import type { AccountStore } from '../../ports/account-store';
 import type { TokenService } from '../../ports/token-service';
 
@@ -25,5 +25,5 @@ export async function authResponseFor(tokens: TokenService, account: Account): P
 export async function findOrCreateAccount(accounts: AccountStore, openid: string, now: Date): Promise<Account> {
   const existing = await accounts.findByOpenid(openid);
   if (existing) return existing;
-  return accounts.createForOpenid(openid, { id: randomUUID(), role: 'patient', createdAt: now.toISOString() });
+  return accounts.createForOpenid(openid, { id: randomUUID(), role: 'patient', createdAt: toShanghaiIso(now) });
 }

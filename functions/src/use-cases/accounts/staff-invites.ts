@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto';
-import { DomainError, type Account, type Role } from '@jiuyi/shared';
+import { DomainError, toShanghaiIso, type Account, type Role } from '@jiuyi/shared';
 import type { AccountStore } from '../../ports/account-store';
 
 const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -28,12 +28,12 @@ export async function createStaffInvite(
     throw new DomainError('VALIDATION_FAILED', { details: { fields: { specialty: '专家须指定专科' } } });
   }
   const code = newCode();
-  const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000).toISOString();
+  const expiresAt = toShanghaiIso(new Date(now.getTime() + INVITE_DAYS * 86_400_000));
   await accounts.putInvite({
     codeHash: hashInviteCode(code),
     ...input,
     createdBy: admin.accountId,
-    createdAt: now.toISOString(),
+    createdAt: toShanghaiIso(now),
     expiresAt,
   });
   return { code, role: input.role, expiresAt };
@@ -41,7 +41,7 @@ export async function createStaffInvite(
 
 /** The signed-in account takes the invite's role; a used, expired or unknown code is refused. */
 export async function redeemStaffInvite(accounts: AccountStore, accountId: string, code: string, now: Date): Promise<Account> {
-  const account = await accounts.redeemInvite(hashInviteCode(code), accountId, now.toISOString());
+  const account = await accounts.redeemInvite(hashInviteCode(code), accountId, toShanghaiIso(now));
   if (!account) throw new DomainError('INVITE_INVALID');
   return account;
 }

@@ -3,6 +3,7 @@ import {
   DomainError,
   maskIdNumber,
   maskPhone,
+  toShanghaiIso,
   validateIdDocument,
   type IdDocumentType,
   type Patient,
@@ -59,7 +60,7 @@ export async function addPatient(
   if (!checked.ok) {
     throw new DomainError('VALIDATION_FAILED', { details: { in: 'body', fields: { idNumber: checked.message } } });
   }
-  const at = now.toISOString();
+  const at = toShanghaiIso(now);
   const record: PatientRecord = {
     id: randomUUID(),
     accountId,
@@ -93,7 +94,7 @@ export async function updatePatient(
   fields: { name?: string; phone?: string; relation?: PatientRelation },
   now: Date,
 ): Promise<Patient> {
-  const updated = await ports.patients.update(accountId, patientId, fields, now.toISOString());
+  const updated = await ports.patients.update(accountId, patientId, fields, toShanghaiIso(now));
   if (!updated) throw new DomainError('NOT_FOUND');
   return toPatientView(updated);
 }

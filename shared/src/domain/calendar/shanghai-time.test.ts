@@ -56,7 +56,11 @@ describe('atShanghai', () => {
   it('round-trips with shanghaiDate and shanghaiTime for any minute of any day', () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2099-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
         (instant) => {
           const minute = new Date(Math.floor(instant.getTime() / 60_000) * 60_000);
           expect(atShanghai(shanghaiDate(minute), shanghaiTime(minute)).getTime()).toBe(minute.getTime());

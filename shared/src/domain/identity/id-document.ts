@@ -1,7 +1,11 @@
 import { isIdDocumentType } from './id-document-types';
 import type { IdDocumentType, IdValidationResult } from './id-document-types';
 import { validateResidentIdNumber } from './resident-id';
-import { validateHkMacauPermitNumber, validatePassportNumber, validateTaiwanPermitNumber } from './travel-documents';
+import {
+  validateHkMacauPermitNumber,
+  validatePassportNumber,
+  validateTaiwanPermitNumber,
+} from './travel-documents';
 
 const FULL_WIDTH_START = 0xff01;
 const FULL_WIDTH_END = 0xff5e;
@@ -17,7 +21,10 @@ export function normaliseIdNumber(number: string): string {
   let ascii = '';
   for (const ch of number) {
     const code = ch.codePointAt(0) ?? 0;
-    ascii += code >= FULL_WIDTH_START && code <= FULL_WIDTH_END ? String.fromCharCode(code - FULL_TO_HALF_WIDTH) : ch;
+    ascii +=
+      code >= FULL_WIDTH_START && code <= FULL_WIDTH_END
+        ? String.fromCharCode(code - FULL_TO_HALF_WIDTH)
+        : ch;
   }
   return ascii.replace(/[\s()]/g, '').toUpperCase();
 }

@@ -9,7 +9,7 @@ import {
 describe('validatePersonName', () => {
   it.each([
     ['张三', '张三'],
-    [' 欧阳 娜娜 '.replace(' 娜', '娜'), '欧阳娜娜'],
+    [' 欧阳 娜娜 ', '欧阳娜娜'],
     ['阿依古丽·买买提', '阿依古丽·买买提'],
     ['阿依古丽•买买提', '阿依古丽·买买提'],
     ['阿依古丽.买买提', '阿依古丽·买买提'],
@@ -18,7 +18,7 @@ describe('validatePersonName', () => {
     ['John Smith', 'John Smith'],
     ['  John   Smith ', 'John Smith'],
     ['J. R. Smith', 'J. R. Smith'],
-    ['Jean-Luc O’Neil'.replace('’', "'"), "Jean-Luc O'Neil"],
+    ["Jean-Luc O'Neil", "Jean-Luc O'Neil"],
     ['José Müller', 'José Müller'],
     ['Li', 'Li'],
   ])('accepts %j as %j', (name, normalised) => {
@@ -29,11 +29,19 @@ describe('validatePersonName', () => {
     expect(validatePersonName('张').ok).toBe(false);
     expect(validatePersonName('张'.repeat(2)).ok).toBe(true);
     expect(validatePersonName('张'.repeat(20)).ok).toBe(true);
-    expect(validatePersonName('张'.repeat(21))).toEqual({ ok: false, reason: 'length', message: '中文姓名应为2-20个字' });
+    expect(validatePersonName('张'.repeat(21))).toEqual({
+      ok: false,
+      reason: 'length',
+      message: '中文姓名应为2-20个字',
+    });
   });
 
   it('counts Latin names by characters: 2 and 40 pass, 1 and 41 fail', () => {
-    expect(validatePersonName('A')).toEqual({ ok: false, reason: 'length', message: '英文姓名应为2-40个字符' });
+    expect(validatePersonName('A')).toEqual({
+      ok: false,
+      reason: 'length',
+      message: '英文姓名应为2-40个字符',
+    });
     expect(validatePersonName('A'.repeat(40)).ok).toBe(true);
     expect(validatePersonName('A'.repeat(41)).ok).toBe(false);
   });

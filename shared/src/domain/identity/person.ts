@@ -3,7 +3,8 @@
  * patient's name, ID number and a contact phone).
  */
 
-export type FieldValidationResult = { ok: true; normalised: string } | { ok: false; reason: string; message: string };
+export type FieldValidationResult =
+  { ok: true; normalised: string } | { ok: false; reason: string; message: string };
 
 const MIDDLE_DOT = '·';
 // Look-alikes people type for the middle dot in minority names such as 阿依古丽·买买提.
@@ -14,13 +15,13 @@ const CHINESE_NAME = /^\p{Script=Han}+(?:·\p{Script=Han}+)*$/u;
 const LATIN_NAME = /^\p{Script=Latin}+(?:(?:\.? |[.'-])\p{Script=Latin}+)*\.?$/u;
 
 /**
- * Normalises a person's name: trims, collapses runs of spaces, and turns look-alike dots in
- * Chinese names into the standard middle dot (U+00B7).
+ * Normalises a person's name: trims and collapses runs of spaces; in Chinese names, where
+ * spaces carry no meaning, drops them and turns look-alike dots into the middle dot (U+00B7).
  */
 export function normalisePersonName(name: string): string {
   const collapsed = name.trim().replace(/\s+/g, ' ');
   return /\p{Script=Han}/u.test(collapsed)
-    ? collapsed.replace(DOT_LOOKALIKES, MIDDLE_DOT).replace(/\s*·\s*/g, MIDDLE_DOT)
+    ? collapsed.replace(DOT_LOOKALIKES, MIDDLE_DOT).replace(/\s/g, '')
     : collapsed;
 }
 
@@ -42,7 +43,11 @@ export function validatePersonName(name: string): FieldValidationResult {
     return { ok: true, normalised };
   }
   if (!LATIN_NAME.test(normalised)) {
-    return { ok: false, reason: 'characters', message: '姓名应与证件一致，只能包含汉字或英文字母、空格、点、连字符' };
+    return {
+      ok: false,
+      reason: 'characters',
+      message: '姓名应与证件一致，只能包含汉字或英文字母、空格、点、连字符',
+    };
   }
   if (length < 2 || length > 40) return { ok: false, reason: 'length', message: '英文姓名应为2-40个字符' };
   return { ok: true, normalised };
@@ -53,7 +58,9 @@ export function validatePersonName(name: string): FieldValidationResult {
  * +86 / 0086 country prefix that phones add when a number is copied from contacts.
  */
 export function normaliseMobilePhone(phone: string): string {
-  const ascii = phone.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/＋/g, '+');
+  const ascii = phone
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/＋/g, '+');
   const compact = ascii.replace(/[\s\-()]/g, '');
   return compact.replace(/^(?:\+86|0086)(?=1\d{10}$)/, '');
 }

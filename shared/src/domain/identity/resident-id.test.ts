@@ -23,7 +23,12 @@ describe('validateResidentIdNumber', () => {
     const result = validateResidentIdNumber('11010519491231002X', NOW);
 
     // Assess
-    expect(result).toEqual({ ok: true, normalised: '11010519491231002X', birthDate: '1949-12-31', sex: 'female' });
+    expect(result).toEqual({
+      ok: true,
+      normalised: '11010519491231002X',
+      birthDate: '1949-12-31',
+      sex: 'female',
+    });
   });
 
   it('reads an odd 17th digit as male and an even one as female', () => {
@@ -32,8 +37,12 @@ describe('validateResidentIdNumber', () => {
       birthDate: '1980-01-01',
       sex: 'male',
     });
-    expect(validateResidentIdNumber(makeResidentId('440524', '1980-01-01', '019'), NOW)).toMatchObject({ sex: 'male' });
-    expect(validateResidentIdNumber(makeResidentId('440524', '1980-01-01', '002'), NOW)).toMatchObject({ sex: 'female' });
+    expect(validateResidentIdNumber(makeResidentId('440524', '1980-01-01', '019'), NOW)).toMatchObject({
+      sex: 'male',
+    });
+    expect(validateResidentIdNumber(makeResidentId('440524', '1980-01-01', '002'), NOW)).toMatchObject({
+      sex: 'female',
+    });
   });
 
   it.each([
@@ -59,8 +68,14 @@ describe('validateResidentIdNumber', () => {
     const bornTomorrow = makeResidentId('110105', '2026-03-11', '001');
 
     // Act / Assess
-    expect(validateResidentIdNumber(bornToday, lateEvening)).toMatchObject({ ok: true, birthDate: '2026-03-10' });
-    expect(validateResidentIdNumber(bornTomorrow, lateEvening)).toMatchObject({ ok: false, reason: 'birth_date' });
+    expect(validateResidentIdNumber(bornToday, lateEvening)).toMatchObject({
+      ok: true,
+      birthDate: '2026-03-10',
+    });
+    expect(validateResidentIdNumber(bornTomorrow, lateEvening)).toMatchObject({
+      ok: false,
+      reason: 'birth_date',
+    });
   });
 
   it('accepts 1900-01-01, the earliest birth date', () => {
@@ -74,7 +89,9 @@ describe('validateResidentIdNumber', () => {
   });
 
   it('names the document in messages', () => {
-    expect(validateResidentIdNumber('123', NOW, '社会保障卡号')).toMatchObject({ message: '社会保障卡号应为18位' });
+    expect(validateResidentIdNumber('123', NOW, '社会保障卡号')).toMatchObject({
+      message: '社会保障卡号应为18位',
+    });
   });
 
   describe('properties', () => {
@@ -111,13 +128,17 @@ describe('validateResidentIdNumber', () => {
 
     it('rejects every wrong check character with the check-digit reason', () => {
       fc.assert(
-        fc.property(validResidentIdArbitrary(latestBirth), fc.constantFrom(...CHECK_CHARACTERS), (number, check) => {
-          fc.pre(check !== number[17]);
-          expect(validateResidentIdNumber(`${number.slice(0, 17)}${check}`, NOW)).toMatchObject({
-            ok: false,
-            reason: 'check_digit',
-          });
-        }),
+        fc.property(
+          validResidentIdArbitrary(latestBirth),
+          fc.constantFrom(...CHECK_CHARACTERS),
+          (number, check) => {
+            fc.pre(check !== number[17]);
+            expect(validateResidentIdNumber(`${number.slice(0, 17)}${check}`, NOW)).toMatchObject({
+              ok: false,
+              reason: 'check_digit',
+            });
+          },
+        ),
       );
     });
   });

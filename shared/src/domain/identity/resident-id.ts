@@ -63,7 +63,10 @@ export function validateResidentIdNumber(number: string, now: Date, label = '身
   return { ok: true, normalised: number, birthDate, sex };
 }
 
-function fail(reason: 'empty' | 'length' | 'characters' | 'region' | 'birth_date' | 'check_digit', message: string) {
+function fail(
+  reason: 'empty' | 'length' | 'characters' | 'region' | 'birth_date' | 'check_digit',
+  message: string,
+) {
   return { ok: false, reason, message } as const;
 }
 

@@ -1,0 +1,313 @@
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { Stack, type App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { ROUTES, routeKey, type RouteDefinition } from '../../functions/src/routes';
+import { JiuyiStack } from '../lib/jiuyi-stack';
+import { deployableRoutes } from '../lib/deployable-routes';
+import { makeTestApp, type Resources } from './support/test-app';
+
+jest.setTimeout(120_000);
+
+interface Stacks {
+  china: JiuyiStack;
+  global: JiuyiStack;
+  local: JiuyiStack;
+}
+
+let app: App;
+let stacks: Stacks;
+let china: Template;
+
+beforeAll(() => {
+  // One app: the three stacks share each handler's esbuild bundle.
+  app = makeTestApp({ bundle: true });
+  stacks = {
+    china: new JiuyiStack(app, 'china', { env: { region: 'cn-north-1' }, stage: 'prod', routes: ROUTES }),
+    global: new JiuyiStack(app, 'global', {
+      env: { region: 'ap-southeast-1' },
+      stage: 'prod',
+      routes: ROUTES,
+    }),
+    local: new JiuyiStack(app, 'local', { env: { region: 'cn-north-1' }, stage: 'local', routes: ROUTES }),
+  };
+  china = Template.fromStack(stacks.china);
+});
+
+function functionsOf(template: Template): Resources {
+  return template.findResources('AWS::Lambda::Function') as Resources;
+}
+
+function envOf(fn: Resources[string]): Record<string, unknown> {
+  const environment = fn.Properties?.Environment as { Variables: Record<string, unknown> } | undefined;
+  return environment?.Variables ?? {};
+}
+
+/** Follows route → integration → function and returns the function's logical id. */
+function functionIdForRoute(template: Template, key: string): string | undefined {
+  const routes = Object.values(
+    template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: key } }),
+  );
+  const target = JSON.stringify(routes[0]?.Properties?.Target);
+  const integrationId = /"Ref":"([^"]+)"/.exec(target)?.[1];
+  if (!integrationId) return undefined;
+  const integration = template.findResources('AWS::ApiGatewayV2::Integration')[integrationId];
+  expect(integration?.Properties).toMatchObject({
+    IntegrationType: 'AWS_PROXY',
+    PayloadFormatVersion: '2.0',
+  });
+  const uri = integration?.Properties?.IntegrationUri as { 'Fn::GetAtt'?: [string, string] } | undefined;
+  return uri?.['Fn::GetAtt']?.[0];
+}
+
+describe('the table', () => {
+  it('has the key schema and indexes of the local definition, projected like the local table', () => {
+    // Prepare
+    const expected = {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'gsi1',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+        {
+          IndexName: 'gsi2',
+          KeySchema: [
+            { AttributeName: 'gsi2pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    };
+
+    // Act
+    const tables = Object.values(china.findResources('AWS::DynamoDB::GlobalTable'));
+
+    // Assess
+    expect(tables).toHaveLength(1);
+    const props = tables[0]?.Properties;
+    expect(props?.KeySchema).toEqual(expected.KeySchema);
+    expect(props?.GlobalSecondaryIndexes).toEqual(expected.GlobalSecondaryIndexes);
+    expect(props?.AttributeDefinitions).toEqual(
+      ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'].map((name) => ({
+        AttributeName: name,
+        AttributeType: 'S',
+      })),
+    );
+  });
+
+  it('is on demand, with TTL on expiresAt, point-in-time recovery and KMS encryption with our own key', () => {
+    china.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+      Replicas: [
+        {
+          Region: 'cn-north-1',
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          SSESpecification: { KMSMasterKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^DataKey'), 'Arn'] } },
+          DeletionProtectionEnabled: true,
+        },
+      ],
+    });
+    china.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('outlives the stack in prod but not in the local stage', () => {
+    // Act
+    const local = Template.fromStack(stacks.local);
+
+    // Assess
+    china.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+    china.hasResource('AWS::KMS::Key', { DeletionPolicy: 'Retain' });
+    local.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+    local.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })],
+    });
+  });
+});
+
+describe('the HTTP API', () => {
+  const prodRoutes = ROUTES.filter((route) => route.localOnly !== true);
+
+  it.each(prodRoutes.map((route): [string, RouteDefinition] => [routeKey(route), route]))(
+    'routes %s to the function of its handler',
+    (key, route) => {
+      // Act
+      const functionId = functionIdForRoute(china, key);
+
+      // Assess
+      expect(functionId).toBeDefined();
+      expect(functionsOf(china)[functionId ?? '']?.Properties?.Description).toBe(
+        `Jiuyi prod ${route.handler}`,
+      );
+    },
+  );
+
+  it('has exactly the deployable routes and one function per distinct handler', () => {
+    // Act
+    const routeKeys = Object.values(china.findResources('AWS::ApiGatewayV2::Route')).map(
+      (route) => route.Properties?.RouteKey,
+    );
+
+    // Assess
+    expect(routeKeys.sort()).toEqual(prodRoutes.map(routeKey).sort());
+    expect(Object.keys(functionsOf(china))).toHaveLength(new Set(prodRoutes.map((r) => r.handler)).size);
+  });
+
+  it('exposes no dev login and no local-stage function in prod', () => {
+    // Act
+    const routeKeys = Object.values(china.findResources('AWS::ApiGatewayV2::Route')).map((route) =>
+      String(route.Properties?.RouteKey),
+    );
+    const stages = Object.values(functionsOf(china)).map((fn) => envOf(fn).JIUYI_STAGE);
+
+    // Assess
+    expect(routeKeys.filter((key) => key.includes('/auth/dev'))).toEqual([]);
+    expect(stages.every((stage) => stage === 'prod')).toBe(true);
+  });
+
+  it('deploys the localOnly routes in the local stage only', () => {
+    // Prepare
+    const localOnlyKeys = ROUTES.filter((route) => route.localOnly === true).map(routeKey);
+
+    // Act
+    const localKeys = Object.values(
+      Template.fromStack(stacks.local).findResources('AWS::ApiGatewayV2::Route'),
+    ).map((route) => route.Properties?.RouteKey);
+
+    // Assess
+    expect(localKeys.sort()).toEqual(deployableRoutes(ROUTES, 'local').map(routeKey).sort());
+    for (const key of localOnlyKeys) expect(localKeys).toContain(key);
+  });
+});
+
+describe('the functions', () => {
+  it('all run Node.js 22 on arm64 with 512 MB, 10 s and six months of logs', () => {
+    // Act
+    const functions = Object.values(functionsOf(china));
+
+    // Assess
+    expect(functions.length).toBeGreaterThan(0);
+    for (const fn of functions) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: 512,
+        Timeout: 10,
+        Handler: 'index.handler',
+        LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/Logs/) } },
+      });
+    }
+    const retentions = Object.values(china.findResources('AWS::Logs::LogGroup')).map(
+      (group) => group.Properties?.RetentionInDays,
+    );
+    expect(retentions).toHaveLength(functions.length);
+    expect(new Set(retentions)).toEqual(new Set([180]));
+  });
+
+  it('are bundled as CommonJS that loads in Node.js and exports `handler`', () => {
+    // Prepare: the bundle of each function sits in the assembly as asset.<hash>/index.js.
+    const bundles = Object.values(functionsOf(china)).map((fn) => {
+      const code = fn.Properties?.Code as { S3Key: string };
+      return path.join(app.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`, 'index.js');
+    });
+    const probe =
+      'console.log(JSON.stringify(process.argv.slice(1).map((file) => typeof require(file).handler)))';
+
+    // Act: one child process, so jest does not transform a megabyte of minified code per bundle.
+    const exported: unknown = JSON.parse(
+      execFileSync(process.execPath, ['-e', probe, ...bundles], { encoding: 'utf8' }),
+    );
+
+    // Assess
+    expect(exported).toEqual(bundles.map(() => 'function'));
+  });
+
+  it('get the stage, the table name, the service name and the generated session secret', () => {
+    for (const fn of Object.values(functionsOf(china))) {
+      expect(envOf(fn)).toEqual({
+        JIUYI_STAGE: 'prod',
+        JIUYI_TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
+        POWERTOOLS_SERVICE_NAME: 'jiuyi',
+        JIUYI_TOKEN_SECRET: {
+          'Fn::Join': [
+            '',
+            [
+              '{{resolve:secretsmanager:',
+              { Ref: expect.stringMatching(/^SessionSecret/) },
+              ':SecretString:::}}',
+            ],
+          ],
+        },
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+    }
+  });
+
+  it('may touch only the table, its indexes, its key and their own log group: no wildcard resources', () => {
+    // Act
+    const statements = Object.values(china.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) =>
+        (policy.Properties?.PolicyDocument as { Statement: Array<Record<string, unknown>> }).Statement,
+    );
+    const actions = new Set(statements.flatMap((s) => [s.Action].flat()));
+
+    // Assess
+    expect(statements.length).toBeGreaterThan(0);
+    expect(
+      statements.filter((s) => s.Resource === '*' || JSON.stringify(s.Resource).includes('"*"')),
+    ).toEqual([]);
+    expect([...actions].filter((action) => !/^(dynamodb|kms|logs):/.test(String(action)))).toEqual([]);
+    expect(actions).not.toContain('dynamodb:DeleteTable');
+    expect(actions).not.toContain('logs:CreateLogGroup');
+  });
+
+  it('have roles with no managed policies, which would grant logs on every group', () => {
+    for (const role of Object.values(china.findResources('AWS::IAM::Role'))) {
+      expect(role.Properties?.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+});
+
+describe('regions', () => {
+  it('deploys to Beijing in the aws-cn partition, with no global-partition ARN anywhere', () => {
+    // Act
+    const json = JSON.stringify(china.toJSON());
+
+    // Assess
+    expect(stacks.china.region).toBe('cn-north-1');
+    expect(stacks.china.partition).toBe('aws-cn');
+    expect(json).toContain('arn:aws-cn:');
+    expect(json).not.toContain('arn:aws:');
+    china.hasResourceProperties('AWS::Lambda::Permission', {
+      SourceArn: {
+        'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('^arn:aws-cn:execute-api:cn-north-1:')])],
+      },
+    });
+  });
+
+  it('also synthesises for a global region in the aws partition', () => {
+    // Act
+    const global = Template.fromStack(stacks.global);
+    const json = JSON.stringify(global.toJSON());
+
+    // Assess
+    expect(Stack.of(stacks.global).region).toBe('ap-southeast-1');
+    expect(stacks.global.partition).toBe('aws');
+    expect(json).toContain('arn:aws:');
+    expect(json).not.toContain('arn:aws-cn:');
+    global.resourceCountIs('AWS::ApiGatewayV2::Route', deployableRoutes(ROUTES, 'prod').length);
+  });
+});
