@@ -36,7 +36,7 @@ const LOCAL_TOKEN_SECRET = 'jiuyi-local-development-secret-not-for-production';
 
 function buildCipher(cfg: AppConfig): FieldCipher {
   if (cfg.stage === 'prod' && cfg.kmsKeyId && cfg.indexKey) {
-    return createKmsFieldCipher({ kmsKeyId: cfg.kmsKeyId, indexKey: Buffer.from(cfg.indexKey, 'base64'), region: cfg.region });
+    return createKmsFieldCipher({ kmsKeyId: cfg.kmsKeyId, indexKey: Buffer.from(cfg.indexKey, 'utf8'), region: cfg.region });
   }
   return createLocalFieldCipher(loadOrCreateLocalKeys(resolve(cfg.localKeyFile)));
 }

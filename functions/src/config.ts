@@ -13,8 +13,8 @@ const envSchema = z.object({
   JIUYI_TOKEN_SECRET: z.string().min(32).optional(),
   /** Production: the KMS key that wraps data keys for ID numbers and phones. */
   JIUYI_KMS_KEY_ID: z.string().min(1).optional(),
-  /** Production: base64 HMAC key for the identity blind index (from Secrets Manager). */
-  JIUYI_INDEX_KEY: z.string().min(44).optional(),
+  /** Production: the HMAC key for the identity blind index (generated in Secrets Manager). */
+  JIUYI_INDEX_KEY: z.string().min(32).optional(),
   /** Production: the mini-program's appid and the SSM parameter holding its secret. */
   JIUYI_WECHAT_APP_ID: z.string().min(1).default('touristappid'),
   JIUYI_WECHAT_SECRET_PARAM: z.string().min(1).optional(),

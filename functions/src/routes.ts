@@ -28,9 +28,17 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'DELETE', path: '/v1/patients/{id}', handler: 'delete-patient' },
 ];
 
-/** The routes a stage deploys: the dev login exists only in `local`. */
+/**
+ * The routes a stage may expose: `localOnly` routes (the dev login) exist only in `local`. The CDK stack
+ * filters with this too, so the code of such a route is never even deployed elsewhere.
+ */
+export function deployableRoutes(routes: readonly RouteDefinition[], stage: 'local' | 'prod'): RouteDefinition[] {
+  return routes.filter((r) => stage === 'local' || r.localOnly !== true);
+}
+
+/** This app's routes for a stage. */
 export function routesForStage(stage: 'local' | 'prod'): RouteDefinition[] {
-  return ROUTES.filter((r) => stage === 'local' || !r.localOnly);
+  return deployableRoutes(ROUTES, stage);
 }
 
 /** `GET /v1/guide/services/{id}` → the API Gateway route key. */

@@ -6,6 +6,7 @@ import { DataTable } from './data-table';
 import { deployableRoutes } from './deployable-routes';
 import { JiuyiApi } from './http-api';
 import { SessionSecret } from './session-secret';
+import { PersonalDataProtection } from './personal-data-protection';
 
 export interface JiuyiStackProps extends StackProps {
   stage: Stage;
@@ -24,8 +25,10 @@ export class JiuyiStack extends Stack {
 
     // The local stage falls back to a development key in code; every other stage gets a generated one.
     const environment: Record<string, string> = {};
-    if (props.stage !== 'local') {
+    const protection = props.stage !== 'local' ? new PersonalDataProtection(this, 'PersonalData') : undefined;
+    if (protection) {
       environment.JIUYI_TOKEN_SECRET = new SessionSecret(this, 'SessionSecret').environmentValue();
+      Object.assign(environment, protection.environment());
     }
 
     this.api = new JiuyiApi(this, 'Api', {
@@ -34,6 +37,7 @@ export class JiuyiStack extends Stack {
       table: this.data.table,
       environment,
     });
+    if (protection) for (const fn of this.api.functions.values()) protection.grantTo(fn);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });

@@ -235,9 +235,14 @@ describe('the functions', () => {
     expect(exported).toEqual(bundles.map(() => 'function'));
   });
 
-  it('get the stage, the table name, the service name and the generated session secret', () => {
+  it('get the stage, the table name, the service name, the generated secrets and the field key', () => {
     for (const fn of Object.values(functionsOf(china))) {
       expect(envOf(fn)).toEqual({
+        JIUYI_KMS_KEY_ID: { 'Fn::GetAtt': [expect.stringMatching(/^PersonalDataFieldKey/), 'Arn'] },
+        JIUYI_INDEX_KEY: {
+          'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: expect.stringMatching(/^PersonalDataIndexKey/) }, ':SecretString:::}}']],
+        },
+        JIUYI_WECHAT_SECRET_PARAM: '/jiuyi/prod/wechat-app-secret',
         JIUYI_STAGE: 'prod',
         JIUYI_TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
         POWERTOOLS_SERVICE_NAME: 'jiuyi',
@@ -269,7 +274,9 @@ describe('the functions', () => {
     expect(
       statements.filter((s) => s.Resource === '*' || JSON.stringify(s.Resource).includes('"*"')),
     ).toEqual([]);
-    expect([...actions].filter((action) => !/^(dynamodb|kms|logs):/.test(String(action)))).toEqual([]);
+    expect([...actions].filter((action) => !/^(dynamodb|kms|logs):/.test(String(action)))).toEqual([
+      'ssm:GetParameter',
+    ]);
     expect(actions).not.toContain('dynamodb:DeleteTable');
     expect(actions).not.toContain('logs:CreateLogGroup');
   });

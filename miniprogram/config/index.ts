@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { defineConfig } from '@tarojs/cli';
+import type Chain from 'webpack-chain';
 
 // The workspace package @jiuyi/shared ships TypeScript source, so both targets must compile it.
 const sharedRoot = path.resolve(__dirname, '../../shared');
 const isH5 = process.env.TARO_ENV === 'h5';
-
-type Chain = Parameters<NonNullable<NonNullable<Parameters<typeof defineConfig<'webpack5'>>[0]['mini']>['webpackChain']>>[0];
 
 /** Rules both targets need to bundle @jiuyi/shared and its dependencies. */
 function configureSharedPackage(chain: Chain): void {
@@ -13,10 +12,7 @@ function configureSharedPackage(chain: Chain): void {
   // not every domain rule re-exported from its index.
   chain.module
     .rule('jiuyi-shared-pure')
-    .test(/\.ts$/)
-    .include.add(path.join(sharedRoot, 'src'))
-    .end()
-    .sideEffects(false);
+    .merge({ test: /\.ts$/, include: [path.join(sharedRoot, 'src')], sideEffects: false });
   // chinese-days declares "type": "commonjs" yet its "module" entry is ESM; let webpack detect the format.
   chain.module.rule('chinese-days-esm').test(/[\\/]chinese-days[\\/]dist[\\/].*\.js$/).type('javascript/auto');
 }
