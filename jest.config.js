@@ -18,6 +18,7 @@ module.exports = {
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
     { ...common, displayName: 'infra', roots: ['<rootDir>/infra/test'] },
+    { ...common, displayName: 'docs', roots: ['<rootDir>/tests/docs'] },
     {
       ...common,
       displayName: 'e2e',

@@ -7,3 +7,5 @@ export * from './schemas/patient.schema';
 export * from './domain/identity';
 export * from './domain/calendar';
 export * from './domain/appointments';
+export * from './schemas/message.schema';
+export * from './domain/messages';

@@ -40,6 +40,8 @@ export async function openPhoneBrowser(): Promise<{ context: BrowserContext; pag
 /** Saves a screenshot under the git-ignored artifacts folder. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  // Taro H5 slides a new page in; let the transition finish so the picture shows the page itself.
+  await page.waitForTimeout(600);
   const file = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;

@@ -76,7 +76,9 @@ export interface RequestOptions {
 }
 
 function buildUrl(path: string, query: RequestOptions['query']): string {
-  const pairs = Object.entries(query ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined);
+  const pairs = Object.entries(query ?? {}).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined,
+  );
   const search = pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
   return `${apiBase()}${path}${search ? `?${search}` : ''}`;
 }
@@ -109,7 +111,8 @@ export async function request<S extends z.ZodType>(
     throw new ApiError('NETWORK_ERROR', 0);
   }
 
-  if (response.statusCode < 200 || response.statusCode >= 300) throw toApiError(response.statusCode, response.data);
+  if (response.statusCode < 200 || response.statusCode >= 300)
+    throw toApiError(response.statusCode, response.data);
   const parsed = schema.safeParse(response.data);
   if (!parsed.success) throw new ApiError('INVALID_RESPONSE', response.statusCode);
   return parsed.data;

@@ -3,7 +3,13 @@ import type { PhoneContact } from '@jiuyi/shared';
 import { callPhone, formatPhone } from '../utils/phone';
 
 /** Each phone as a large row; tapping it opens the dialler, and the extension is spelled out. */
-export function PhoneList({ phones, testIdPrefix = 'phone' }: { phones: PhoneContact[]; testIdPrefix?: string }) {
+export function PhoneList({
+  phones,
+  testIdPrefix = 'phone',
+}: {
+  phones: PhoneContact[];
+  testIdPrefix?: string;
+}) {
   return (
     <View className="phone-list">
       {phones.map((phone, index) => (

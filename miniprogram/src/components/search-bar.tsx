@@ -8,7 +8,7 @@ interface SearchBarProps {
 }
 
 /** A large search field with an explicit 搜索 button, since not everyone finds the keyboard's key. */
-export function SearchBar({ initial = '', placeholder = '输入要办的事，如：挂号、住院、复印病历', onSearch }: SearchBarProps) {
+export function SearchBar({ initial = '', placeholder = '如：挂号、住院', onSearch }: SearchBarProps) {
   const [value, setValue] = useState(initial);
   useEffect(() => setValue(initial), [initial]);
 
@@ -26,7 +26,11 @@ export function SearchBar({ initial = '', placeholder = '输入要办的事，�
         onInput={(event) => setValue(event.detail.value)}
         onConfirm={() => onSearch(value.trim())}
       />
-      <Button className="btn btn--primary search-bar__button" data-testid="search-submit" onClick={() => onSearch(value.trim())}>
+      <Button
+        className="btn btn--primary search-bar__button"
+        data-testid="search-submit"
+        onClick={() => onSearch(value.trim())}
+      >
         搜索
       </Button>
     </View>

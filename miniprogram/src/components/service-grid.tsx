@@ -3,7 +3,13 @@ import type { GuideService } from '@jiuyi/shared';
 import { ServiceIcon } from './service-icon';
 
 /** The home page's grid of services: big square tiles, two to a row. */
-export function ServiceGrid({ services, onOpen }: { services: GuideService[]; onOpen: (id: string) => void }) {
+export function ServiceGrid({
+  services,
+  onOpen,
+}: {
+  services: GuideService[];
+  onOpen: (id: string) => void;
+}) {
   return (
     <View className="service-grid">
       {services.map((service) => (

@@ -2,15 +2,16 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 
 export type AsyncState<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: ApiError }
-  | { status: 'success'; data: T };
+  { status: 'loading' } | { status: 'error'; error: ApiError } | { status: 'success'; data: T };
 
 /**
  * Runs `load` when `deps` change and exposes loading / error / success, plus `reload` for 重试.
  * A slower earlier answer never overwrites a newer one.
  */
-export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): AsyncState<T> & { reload: () => void } {
+export function useAsync<T>(
+  load: () => Promise<T>,
+  deps: readonly unknown[],
+): AsyncState<T> & { reload: () => void } {
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const latest = useRef(0);
@@ -24,7 +25,10 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
       },
       (error: unknown) => {
         if (call !== latest.current) return;
-        setState({ status: 'error', error: error instanceof ApiError ? error : new ApiError('UNKNOWN_ERROR', 0) });
+        setState({
+          status: 'error',
+          error: error instanceof ApiError ? error : new ApiError('UNKNOWN_ERROR', 0),
+        });
       },
     );
     // `load` is re-created on each render; `deps` says when it really changes.

@@ -22,7 +22,9 @@ function BranchesPage() {
     <Page testId="page-branches">
       {branches.status === 'loading' ? <LoadingView /> : null}
       {branches.status === 'error' ? <ErrorView error={branches.error} onRetry={branches.reload} /> : null}
-      {branches.status === 'success' && branches.data.length === 0 ? <EmptyView text="暂无院区及分部信息" /> : null}
+      {branches.status === 'success' && branches.data.length === 0 ? (
+        <EmptyView text="暂无院区及分部信息" />
+      ) : null}
       {branches.status === 'success'
         ? KIND_ORDER.map(({ kind, title }) => {
             const group = branches.data.filter((branch) => branch.kind === kind);

@@ -25,6 +25,10 @@ function HomePage() {
         <SearchBar onSearch={(q) => openGuide(q)} />
       </Section>
 
+      <Section>
+        <LargeTextToggle />
+      </Section>
+
       <Section title="我要办理" testId="services">
         {services.status === 'loading' ? <LoadingView /> : null}
         {services.status === 'error' ? <ErrorView error={services.error} onRetry={services.reload} /> : null}
@@ -37,12 +41,18 @@ function HomePage() {
       </Section>
 
       <Section>
-        <EntryRow title="就诊指南" hint="全部服务、禁止办理与容缺受理" testId="entry-guide" onOpen={() => openGuide()} />
-        <EntryRow title="院区及分部电话" hint="地址与联系电话，点一下即可拨打" testId="entry-branches" onOpen={openBranches} />
-      </Section>
-
-      <Section>
-        <LargeTextToggle />
+        <EntryRow
+          title="就诊指南"
+          hint="全部服务、禁止办理与容缺受理"
+          testId="entry-guide"
+          onOpen={() => openGuide()}
+        />
+        <EntryRow
+          title="院区及分部电话"
+          hint="地址与联系电话，点一下即可拨打"
+          testId="entry-branches"
+          onOpen={openBranches}
+        />
       </Section>
     </Page>
   );

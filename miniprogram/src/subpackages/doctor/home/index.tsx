@@ -22,7 +22,13 @@ function DoctorHomePage() {
       </View>
       <Section title="工作入口">
         {DOCTOR_ENTRIES.map((entry) => (
-          <EntryRow key={entry.id} title={entry.title} hint={`${entry.hint}（即将开放）`} testId={`doctor-${entry.id}`} disabled />
+          <EntryRow
+            key={entry.id}
+            title={entry.title}
+            hint={`${entry.hint}（即将开放）`}
+            testId={`doctor-${entry.id}`}
+            disabled
+          />
         ))}
       </Section>
       <Section>

@@ -22,7 +22,13 @@ function StaffHomePage() {
       </View>
       <Section title="工作入口">
         {STAFF_ENTRIES.map((entry) => (
-          <EntryRow key={entry.id} title={entry.title} hint={`${entry.hint}（即将开放）`} testId={`staff-${entry.id}`} disabled />
+          <EntryRow
+            key={entry.id}
+            title={entry.title}
+            hint={`${entry.hint}（即将开放）`}
+            testId={`staff-${entry.id}`}
+            disabled
+          />
         ))}
       </Section>
       <Section>
