@@ -22,7 +22,7 @@ const REPRODUCE = [
   '```',
   '',
   '`npm run bench` (tests/bench/run.ts) builds the weapp and H5 targets, bundles every Lambda handler into a ' +
-    'temporary folder, times their module load, prints the tables and rewrites this file. It takes a few minutes ' +
+    'temporary folder, times their module load, prints the tables and rewrites this file. It takes about a minute ' +
     'on 2 cores. Builds that collide with another build of the same workspace are retried. To add a benchmark, ' +
     'write a module that returns a `BenchSection` (tests/bench/section.ts) and add it to the list in run.ts.',
 ];
