@@ -4,6 +4,9 @@ import { createTable, type Table } from './adapters/dynamodb/table';
 import { createGuideStore } from './adapters/dynamodb/guide-store';
 import { createAccountStore } from './adapters/dynamodb/account-store';
 import { createPatientStore } from './adapters/dynamodb/patient-store';
+import { createCatalogueStore } from './adapters/dynamodb/catalogue-store';
+import { createScheduleStore } from './adapters/dynamodb/schedule-store';
+import { createAppointmentStore } from './adapters/dynamodb/appointment-store';
 import { createJoseTokenService } from './adapters/auth/jose-token-service';
 import { createLocalFieldCipher } from './adapters/crypto/aes-gcm-field-cipher';
 import { createKmsFieldCipher } from './adapters/crypto/kms-field-cipher';
@@ -15,6 +18,9 @@ import type { GuideStore } from './ports/guide-store';
 import type { TokenService } from './ports/token-service';
 import type { AccountStore } from './ports/account-store';
 import type { PatientStore } from './ports/patient-store';
+import type { CatalogueStore } from './ports/catalogue-store';
+import type { ScheduleStore } from './ports/schedule-store';
+import type { AppointmentStore } from './ports/appointment-store';
 import type { FieldCipher } from './ports/field-cipher';
 import type { WechatSessionPort } from './ports/wechat-session';
 
@@ -25,6 +31,9 @@ export interface Deps {
   guide: GuideStore;
   accounts: AccountStore;
   patients: PatientStore;
+  catalogue: CatalogueStore;
+  schedule: ScheduleStore;
+  appointments: AppointmentStore;
   cipher: FieldCipher;
   tokens: TokenService;
   wechat: WechatSessionPort;
@@ -58,6 +67,9 @@ export function buildDeps(cfg: AppConfig, overrides: Partial<Deps> = {}): Deps {
     guide: createGuideStore(table),
     accounts: createAccountStore(table),
     patients: createPatientStore(table, cipher),
+    catalogue: createCatalogueStore(table),
+    schedule: createScheduleStore(table),
+    appointments: createAppointmentStore(table),
     cipher,
     tokens: createJoseTokenService(cfg.tokenSecret ?? LOCAL_TOKEN_SECRET),
     wechat: buildWechat(cfg),

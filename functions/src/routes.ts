@@ -26,6 +26,15 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/v1/patients/{id}', handler: 'get-patient' },
   { method: 'PATCH', path: '/v1/patients/{id}', handler: 'update-patient' },
   { method: 'DELETE', path: '/v1/patients/{id}', handler: 'delete-patient' },
+  { method: 'GET', path: '/v1/messages', handler: 'list-messages' },
+  { method: 'POST', path: '/v1/messages/{id}/read', handler: 'mark-message-read' },
+  { method: 'GET', path: '/v1/departments', handler: 'list-departments' },
+  { method: 'GET', path: '/v1/departments/{id}/doctors', handler: 'list-department-doctors' },
+  { method: 'GET', path: '/v1/sessions', handler: 'list-sessions' },
+  { method: 'POST', path: '/v1/appointments', handler: 'book-appointment' },
+  { method: 'GET', path: '/v1/appointments', handler: 'list-appointments' },
+  { method: 'GET', path: '/v1/appointments/{id}', handler: 'get-appointment' },
+  { method: 'POST', path: '/v1/appointments/{id}/cancel', handler: 'cancel-appointment' },
 ];
 
 /**

@@ -1,5 +1,13 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/guide/index', 'pages/guide-detail/index', 'pages/branches/index'],
+  pages: [
+    'pages/index/index',
+    'pages/guide/index',
+    'pages/guide-detail/index',
+    'pages/branches/index',
+    'pages/patients/index',
+    'pages/patient-form/index',
+    'pages/persona/index',
+  ],
   // Staff roles get their own subpackages so patients never download their pages.
   subPackages: [
     { root: 'subpackages/doctor', pages: ['home/index'] },

@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react';
 import './app.css';
+import './styles/forms.css';
 
 /** The app shell: Taro renders the current page as `children`. */
 function App({ children }: PropsWithChildren) {

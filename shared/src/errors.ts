@@ -34,6 +34,7 @@ export const ERROR_CATALOGUE = {
   APPOINTMENT_NOT_CANCELLABLE: { status: 409, message: '该预约当前状态不能取消' },
   APPOINTMENT_STATUS_CONFLICT: { status: 409, message: '该预约状态已变化，请刷新后重试' },
   CONCURRENT_MODIFICATION: { status: 409, message: '信息已被修改，请刷新后重试' },
+  BOOKING_CONTENDED: { status: 409, message: '当前预约人数较多，请稍后重试' },
   INTERNAL_ERROR: { status: 500, message: '系统繁忙，请稍后再试' },
 } as const;
 

@@ -9,3 +9,5 @@ export * from './domain/calendar';
 export * from './domain/appointments';
 export * from './schemas/message.schema';
 export * from './domain/messages';
+export * from './schemas/appointment.schema';
+export * from './domain/appointments/session-plan';

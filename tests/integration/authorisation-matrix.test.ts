@@ -24,6 +24,15 @@ const ALLOWED: Record<string, 'public' | readonly Role[]> = {
   'GET /v1/patients/{id}': ['patient'],
   'PATCH /v1/patients/{id}': ['patient'],
   'DELETE /v1/patients/{id}': ['patient'],
+  'GET /v1/messages': ALL,
+  'POST /v1/messages/{id}/read': ALL,
+  'GET /v1/departments': 'public',
+  'GET /v1/departments/{id}/doctors': 'public',
+  'GET /v1/sessions': 'public',
+  'POST /v1/appointments': ['patient'],
+  'GET /v1/appointments': ['patient'],
+  'GET /v1/appointments/{id}': ['patient'],
+  'POST /v1/appointments/{id}/cancel': ['patient'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

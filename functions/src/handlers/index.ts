@@ -14,6 +14,15 @@ import { handler as createPatient } from './create-patient.handler';
 import { handler as getPatient } from './get-patient.handler';
 import { handler as updatePatient } from './update-patient.handler';
 import { handler as deletePatient } from './delete-patient.handler';
+import { handler as listMessages } from './list-messages.handler';
+import { handler as markMessageRead } from './mark-message-read.handler';
+import { handler as listDepartments } from './list-departments.handler';
+import { handler as listDepartmentDoctors } from './list-department-doctors.handler';
+import { handler as listSessions } from './list-sessions.handler';
+import { handler as bookAppointment } from './book-appointment.handler';
+import { handler as listAppointments } from './list-appointments.handler';
+import { handler as getAppointment } from './get-appointment.handler';
+import { handler as cancelAppointment } from './cancel-appointment.handler';
 
 /** Handler name (as in routes.ts) → handler, for the local API adapter. */
 export const HANDLERS: Record<string, LambdaHandler> = {
@@ -32,4 +41,13 @@ export const HANDLERS: Record<string, LambdaHandler> = {
   'get-patient': getPatient,
   'update-patient': updatePatient,
   'delete-patient': deletePatient,
+  'list-messages': listMessages,
+  'mark-message-read': markMessageRead,
+  'list-departments': listDepartments,
+  'list-department-doctors': listDepartmentDoctors,
+  'list-sessions': listSessions,
+  'book-appointment': bookAppointment,
+  'list-appointments': listAppointments,
+  'get-appointment': getAppointment,
+  'cancel-appointment': cancelAppointment,
 };

@@ -8,6 +8,8 @@ import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
 import { startApiServer } from './api-server';
 import { startWebServer } from './web-server';
 import { seedDemoData } from './seed-demo-data';
+import { startOutboxPoller, type OutboxPoller } from './outbox-poller';
+import { handler as deliverMessages } from '../handlers/deliver-messages.handler';
 
 export interface LocalStackOptions {
   dbPort: number;
@@ -35,7 +37,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   let db: RunningDynamoDb | undefined;
   let api: Server | undefined;
   let web: Server | undefined;
+  let poller: OutboxPoller | undefined;
   const stop = async () => {
+    await poller?.stop();
     await Promise.all([closeServer(web), closeServer(api)]);
     await db?.stop();
   };
@@ -58,6 +62,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     setDeps(deps);
     await seedDemoData(deps);
     api = await startApiServer({ port: options.apiPort, handlers: HANDLERS });
+    // Stands in for the DynamoDB Streams trigger of the sender function in production.
+    poller = startOutboxPoller({ deliver: deliverMessages, intervalMs: 2000 });
     if (options.webPort !== undefined && options.webRoot) {
       web = await startWebServer({ port: options.webPort, root: options.webRoot, apiPort: options.apiPort });
     }

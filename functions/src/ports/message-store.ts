@@ -16,5 +16,9 @@ export interface MessageStore {
   /** Newest first. Throws `VALIDATION_FAILED` for a cursor this store did not issue. */
   list(accountId: string, options: { limit: number; cursor?: string }): Promise<MessagePage>;
   /** Marks read once; repeating it changes nothing. Undefined when the account has no such message. */
-  markRead(accountId: string, messageId: string, nowIso: string): Promise<{ message: MessageView; unreadCount: number } | undefined>;
+  markRead(
+    accountId: string,
+    messageId: string,
+    nowIso: string,
+  ): Promise<{ message: MessageView; unreadCount: number } | undefined>;
 }

@@ -40,9 +40,19 @@ export interface OutboxStore {
   /** Pending items due by `nowIso` and sending items whose lease has expired, oldest first. */
   due(nowIso: string, limit: number): Promise<OutboxRecord[]>;
   /** Leases the item to `owner` until `leaseUntil`; undefined when someone else holds it or it is done. */
-  claim(messageId: string, owner: string, nowIso: string, leaseUntil: string): Promise<OutboxRecord | undefined>;
+  claim(
+    messageId: string,
+    owner: string,
+    nowIso: string,
+    leaseUntil: string,
+  ): Promise<OutboxRecord | undefined>;
   /** Records progress on one channel; false when the lease was lost. */
-  setDelivery(messageId: string, owner: string, channel: ExternalChannelName, delivery: ChannelDelivery): Promise<boolean>;
+  setDelivery(
+    messageId: string,
+    owner: string,
+    channel: ExternalChannelName,
+    delivery: ChannelDelivery,
+  ): Promise<boolean>;
   /** Ends the round: done, back to pending with a later time, or dead. False when the lease was lost. */
   finish(messageId: string, owner: string, outcome: OutboxFinish, nowIso: string): Promise<boolean>;
   get(messageId: string): Promise<OutboxRecord | undefined>;

@@ -15,3 +15,13 @@ export function openService(id: string): void {
 export function openBranches(): void {
   void Taro.navigateTo({ url: '/pages/branches/index' });
 }
+
+/** Opens 就诊人管理. */
+export function openPatients(): void {
+  void Taro.navigateTo({ url: '/pages/patients/index' });
+}
+
+/** Opens the local demo's persona switcher. */
+export function openPersonas(): void {
+  void Taro.navigateTo({ url: '/pages/persona/index' });
+}

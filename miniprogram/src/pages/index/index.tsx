@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { listGuideServices } from '../../api/guide-api';
+import { getMe } from '../../api/session';
 import { EntryRow } from '../../components/entry-row';
 import { LargeTextToggle } from '../../components/large-text-toggle';
 import { Page } from '../../components/page';
@@ -8,11 +9,18 @@ import { Section } from '../../components/section';
 import { ServiceGrid } from '../../components/service-grid';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { useAsync } from '../../hooks/use-async';
-import { openBranches, openGuide, openService } from '../../utils/navigate';
+import { openBranches, openGuide, openPatients, openPersonas, openService } from '../../utils/navigate';
+
+/** Signs in quietly; the persona switcher shows only when the server says this is the local demo. */
+function useLocalDemo(): boolean {
+  const me = useAsync(() => getMe(), []);
+  return me.status === 'success' && me.data.stage === 'local';
+}
 
 /** Home: search, the services grid, the guide and phone entries, and 大字模式. */
 function HomePage() {
   const services = useAsync(() => listGuideServices(), []);
+  const localDemo = useLocalDemo();
 
   return (
     <Page testId="page-home">
@@ -42,6 +50,12 @@ function HomePage() {
 
       <Section>
         <EntryRow
+          title="就诊人管理"
+          hint="添加本人或家人，挂号时选择"
+          testId="entry-patients"
+          onOpen={openPatients}
+        />
+        <EntryRow
           title="就诊指南"
           hint="全部服务、禁止办理与容缺受理"
           testId="entry-guide"
@@ -54,6 +68,17 @@ function HomePage() {
           onOpen={openBranches}
         />
       </Section>
+
+      {localDemo ? (
+        <Section>
+          <EntryRow
+            title="切换演示身份"
+            hint="本地演示：患者、医生、转诊中心、病案室…"
+            testId="entry-persona"
+            onOpen={openPersonas}
+          />
+        </Section>
+      ) : null}
     </Page>
   );
 }

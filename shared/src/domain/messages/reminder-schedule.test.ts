@@ -32,7 +32,9 @@ describe('evening-before reminder', () => {
     // Act / Assess
     expect(firesWithin(fire, at('2026-03-09T19:55:00+08:00'), at('2026-03-09T20:00:00+08:00'))).toBe(true);
     expect(firesWithin(fire, at('2026-03-09T20:00:00+08:00'), at('2026-03-09T20:05:00+08:00'))).toBe(false);
-    expect(firesWithin(fire, at('2026-03-09T19:50:00+08:00'), at('2026-03-09T19:59:59.999+08:00'))).toBe(false);
+    expect(firesWithin(fire, at('2026-03-09T19:50:00+08:00'), at('2026-03-09T19:59:59.999+08:00'))).toBe(
+      false,
+    );
   });
 });
 
@@ -56,7 +58,9 @@ describe('no-show warning', () => {
 
   it('is not due one millisecond before the session ends', () => {
     const end = noShowWarningAt('2026-03-10', 'am');
-    expect(firesWithin(end, at('2026-03-10T11:25:00+08:00'), at('2026-03-10T11:29:59.999+08:00'))).toBe(false);
+    expect(firesWithin(end, at('2026-03-10T11:25:00+08:00'), at('2026-03-10T11:29:59.999+08:00'))).toBe(
+      false,
+    );
     expect(firesWithin(end, at('2026-03-10T11:25:00+08:00'), at('2026-03-10T11:30:00+08:00'))).toBe(true);
   });
 });
@@ -105,6 +109,8 @@ describe('reminderStillUseful', () => {
   });
 
   it('drops a reminder that would fire after the event started', () => {
-    expect(reminderStillUseful(at('2026-03-10T08:00:00+08:00'), at('2026-03-01T00:00:00+08:00'), visit)).toBe(false);
+    expect(reminderStillUseful(at('2026-03-10T08:00:00+08:00'), at('2026-03-01T00:00:00+08:00'), visit)).toBe(
+      false,
+    );
   });
 });

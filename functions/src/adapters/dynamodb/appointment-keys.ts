@@ -1,0 +1,33 @@
+/**
+ * Key builders of the catalogue, schedule and appointments (candidates for table.ts).
+ * Sessions and slots of a department share gsi1 partition `SESSIONS#<department>`, sorted by
+ * `<date>#<period>#<doctor>#…`, so one query returns a date range with its remaining numbers.
+ * Each slot is its own partition: the hottest key at the 08:00 release is one slot, not a session.
+ */
+export const scheduleKeys = {
+  catalogue: 'CATALOGUE',
+  department: (id: string) => ({ pk: 'CATALOGUE', sk: `DEPARTMENT#${id}` }),
+  doctor: (departmentId: string, id: string) => ({ pk: 'CATALOGUE', sk: `DOCTOR#${departmentId}#${id}` }),
+  template: (doctorId: string, weekday: number, period: string) => ({
+    pk: 'CATALOGUE',
+    sk: `TEMPLATE#${doctorId}#${weekday}#${period}`,
+  }),
+  session: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'SESSION' }),
+  slot: (slotId: string) => ({ pk: `SLOT#${slotId}`, sk: 'SLOT' }),
+  departmentSessions: (departmentId: string) => `SESSIONS#${departmentId}`,
+  sessionSort: (date: string, period: string, doctorId: string) => `${date}#${period}#${doctorId}#SESSION`,
+  slotSort: (date: string, period: string, doctorId: string, start: string) => `${date}#${period}#${doctorId}#SLOT#${start}`,
+};
+
+/** Appointments live in the account's partition, so "own only" is a key, not a filter. */
+export const appointmentKeys = {
+  appointment: (accountId: string, id: string) => ({ pk: `ACCOUNT#${accountId}`, sk: `APPOINTMENT#${id}` }),
+  byId: (id: string) => `APPOINTMENT#${id}`,
+  idempotency: (accountId: string, key: string) => ({ pk: `ACCOUNT#${accountId}`, sk: `IDEMPOTENCY#${key}` }),
+  /** One number per patient per session. */
+  sessionGuard: (sessionId: string, patientId: string) => ({ pk: `SESSIONGUARD#${sessionId}#${patientId}`, sk: 'GUARD' }),
+  patientDay: (patientId: string, date: string) => ({ pk: `BOOKINGCOUNT#${patientId}#${date}`, sk: 'PATIENT' }),
+  accountDay: (accountId: string, date: string) => ({ pk: `ACCOUNT#${accountId}`, sk: `BOOKINGCOUNT#${date}` }),
+  /** Sparse gsi2 partition of unpaid holds, sorted by expiry, for the scheduled release. */
+  holds: 'HOLDS',
+};

@@ -1,0 +1,258 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '@jiuyi/shared';
+import type {
+  AppointmentRecord,
+  AppointmentStore,
+  BookingLimits,
+  IdempotencyStamp,
+  ReleaseChange,
+} from '../../ports/appointment-store';
+import { appointmentKeys, scheduleKeys } from './appointment-keys';
+import type { TransactItem } from './outbox-store';
+import { ttlFromIso, type Table } from './table';
+import { cancellationCodes, failedCondition } from './transaction-errors';
+
+/** Idempotency records outlive any client retry by far; TTL only tidies them away. */
+const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
+const MAX_ATTEMPTS = 8;
+
+/** Index of each booking transaction item, for reading the cancellation reasons. */
+const BOOK = { idempotency: 0, session: 1, slot: 2, appointment: 3, guard: 4, patientDay: 5, accountDay: 6 } as const;
+
+/**
+ * Sends a transaction, retrying when DynamoDB cancels it for a conflict with a concurrent
+ * transaction on the same item (the 08:00 burst on one slot): only conditions are final.
+ */
+async function sendWithRetry(table: Table, items: TransactItem[]): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      const conflictOnly = codes?.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+      if (!conflictOnly) throw error;
+      if (attempt >= MAX_ATTEMPTS) throw new DomainError('BOOKING_CONTENDED');
+      await new Promise((r) => setTimeout(r, Math.random() * 15 * 2 ** attempt));
+    }
+  }
+}
+
+function appointmentItem(a: AppointmentRecord): Record<string, unknown> {
+  return {
+    ...appointmentKeys.appointment(a.accountId, a.id),
+    type: 'appointment',
+    gsi1pk: appointmentKeys.byId(a.id),
+    gsi1sk: 'APPOINTMENT',
+    ...(a.status === 'pending_payment' && a.holdExpiresAt
+      ? { gsi2pk: appointmentKeys.holds, gsi2sk: `${a.holdExpiresAt}#${a.id}` }
+      : {}),
+    data: a,
+  };
+}
+
+function counterUpdate(table: Table, key: Record<string, string>, max: number): TransactItem {
+  return {
+    Update: {
+      TableName: table.name,
+      Key: key,
+      UpdateExpression: 'ADD active :one',
+      ConditionExpression: 'attribute_not_exists(active) OR active < :max',
+      ExpressionAttributeValues: { ':one': 1, ':max': max },
+    },
+  };
+}
+
+function bookingItems(table: Table, a: AppointmentRecord, stamp: IdempotencyStamp, limits: BookingLimits): TransactItem[] {
+  const hold = a.status === 'pending_payment' && a.holdExpiresAt;
+  return [
+    {
+      Put: {
+        TableName: table.name,
+        Item: {
+          ...appointmentKeys.idempotency(a.accountId, stamp.key),
+          type: 'idempotency',
+          bodyHash: stamp.bodyHash,
+          appointmentId: a.id,
+          expiresAt: ttlFromIso(a.createdAt) + IDEMPOTENCY_TTL_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      ConditionCheck: {
+        TableName: table.name,
+        Key: scheduleKeys.session(a.sessionId),
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':open': 'open' },
+      },
+    },
+    {
+      Update: {
+        TableName: table.name,
+        Key: scheduleKeys.slot(a.slotId),
+        UpdateExpression: `SET bookedOnline = bookedOnline + :one${hold ? ', holds.#aid = :hold' : ''}`,
+        ConditionExpression: 'bookedOnline < capacityOnline',
+        ExpressionAttributeNames: hold ? { '#aid': a.id } : undefined,
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ...(hold ? { ':hold': { expiresAt: a.holdExpiresAt, accountId: a.accountId } } : {}),
+        },
+      },
+    },
+    { Put: { TableName: table.name, Item: appointmentItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: table.name,
+        Item: { ...appointmentKeys.sessionGuard(a.sessionId, a.patientId), type: 'session_guard', appointmentId: a.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    counterUpdate(table, appointmentKeys.patientDay(a.patientId, a.date), limits.perPatientPerDay),
+    counterUpdate(table, appointmentKeys.accountDay(a.accountId, a.date), limits.perAccountPerDay),
+  ];
+}
+
+/** Maps the first failed condition (in order of what the patient can act on) to its error. */
+function bookingError(codes: string[], limits: BookingLimits): DomainError {
+  if (failedCondition(codes, BOOK.session)) return new DomainError('SESSION_SUSPENDED');
+  if (failedCondition(codes, BOOK.guard)) return new DomainError('DUPLICATE_BOOKING');
+  if (failedCondition(codes, BOOK.patientDay)) {
+    return new DomainError('BOOKING_LIMIT_REACHED', {
+      message: `同一就诊人每天最多预约 ${limits.perPatientPerDay} 个号`,
+      details: { scope: 'patient_day', max: limits.perPatientPerDay },
+    });
+  }
+  if (failedCondition(codes, BOOK.accountDay)) {
+    return new DomainError('BOOKING_LIMIT_REACHED', {
+      message: `同一账号每天最多预约 ${limits.perAccountPerDay} 个号`,
+      details: { scope: 'account_day', max: limits.perAccountPerDay },
+    });
+  }
+  if (failedCondition(codes, BOOK.slot)) return new DomainError('SLOT_FULL');
+  return new DomainError('APPOINTMENT_STATUS_CONFLICT');
+}
+
+function releaseItems(table: Table, a: AppointmentRecord, change: ReleaseChange): TransactItem[] {
+  const expiry = change.holdExpiredBy ? ' AND #d.holdExpiresAt <= :by' : '';
+  const decrement = (key: Record<string, string>): TransactItem => ({
+    Update: {
+      TableName: table.name,
+      Key: key,
+      UpdateExpression: 'ADD active :minus',
+      ConditionExpression: 'active > :zero',
+      ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+    },
+  });
+  return [
+    {
+      Update: {
+        TableName: table.name,
+        Key: appointmentKeys.appointment(a.accountId, a.id),
+        UpdateExpression:
+          'SET #d.#s = :cancelled, #d.cancelledAt = :at, #d.cancelReason = :reason, #d.refundRequired = :refund, #d.updatedAt = :at REMOVE gsi2pk, gsi2sk',
+        // The status read is the status replaced: a payment or another cancel in between wins.
+        ConditionExpression: `#d.#s = :prior${expiry}`,
+        ExpressionAttributeNames: { '#d': 'data', '#s': 'status' },
+        ExpressionAttributeValues: {
+          ':cancelled': 'cancelled',
+          ':at': change.at,
+          ':reason': change.reason,
+          ':refund': change.refundRequired,
+          ':prior': a.status,
+          ...(change.holdExpiredBy ? { ':by': change.holdExpiredBy } : {}),
+        },
+      },
+    },
+    {
+      Update: {
+        TableName: table.name,
+        Key: scheduleKeys.slot(a.slotId),
+        UpdateExpression: 'SET bookedOnline = bookedOnline - :one REMOVE holds.#aid',
+        ConditionExpression: 'bookedOnline > :zero',
+        ExpressionAttributeNames: { '#aid': a.id },
+        ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+      },
+    },
+    {
+      Delete: {
+        TableName: table.name,
+        Key: appointmentKeys.sessionGuard(a.sessionId, a.patientId),
+        ConditionExpression: 'appointmentId = :aid',
+        ExpressionAttributeValues: { ':aid': a.id },
+      },
+    },
+    decrement(appointmentKeys.patientDay(a.patientId, a.date)),
+    decrement(appointmentKeys.accountDay(a.accountId, a.date)),
+  ];
+}
+
+/** Appointments in their account's partition, with the slot, guard and counters they hold. */
+export function createAppointmentStore(table: Table): AppointmentStore {
+  const get = async (accountId: string, appointmentId: string) => {
+    const { Item } = await table.doc.send(
+      new GetCommand({ TableName: table.name, Key: appointmentKeys.appointment(accountId, appointmentId), ConsistentRead: true }),
+    );
+    return Item?.type === 'appointment' ? (Item.data as AppointmentRecord) : undefined;
+  };
+
+  return {
+    get,
+    async book(appointment, stamp, limits) {
+      try {
+        await sendWithRetry(table, bookingItems(table, appointment, stamp, limits));
+        return { kind: 'booked', appointment };
+      } catch (error) {
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        if (failedCondition(codes, BOOK.idempotency)) {
+          const { Item } = await table.doc.send(
+            new GetCommand({ TableName: table.name, Key: appointmentKeys.idempotency(appointment.accountId, stamp.key), ConsistentRead: true }),
+          );
+          if (Item) return { kind: 'replayed', appointmentId: String(Item.appointmentId), bodyHash: String(Item.bodyHash) };
+        }
+        throw bookingError(codes, limits);
+      }
+    },
+    async list(accountId) {
+      const items: Record<string, unknown>[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await table.doc.send(
+          new QueryCommand({
+            TableName: table.name,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+            ExpressionAttributeValues: { ':pk': `ACCOUNT#${accountId}`, ':p': 'APPOINTMENT#' },
+            ConsistentRead: true,
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        items.push(...(page.Items ?? []));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return items.map((i) => i.data as AppointmentRecord);
+    },
+    async release(appointment, change) {
+      try {
+        await sendWithRetry(table, releaseItems(table, appointment, change));
+        return true;
+      } catch (error) {
+        if (failedCondition(cancellationCodes(error), 0)) return false;
+        throw error;
+      }
+    },
+    async listExpiredHolds(nowIso, limit) {
+      const { Items = [] } = await table.doc.send(
+        new QueryCommand({
+          TableName: table.name,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :now',
+          ExpressionAttributeValues: { ':pk': appointmentKeys.holds, ':now': `${nowIso}#~` },
+          Limit: limit,
+        }),
+      );
+      return Items.map((i) => i.data as AppointmentRecord);
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { checkBookable, DomainError, toShanghaiIso, type AppointmentView } from '@jiuyi/shared';
+import type { AppointmentRecord, AppointmentStore } from '../../ports/appointment-store';
+import type { PatientStore } from '../../ports/patient-store';
+import type { ScheduleStore, SlotRecord } from '../../ports/schedule-store';
+import { DEFAULT_BOOKING_POLICY, type BookingPolicy } from './booking-policy';
+import { toAppointmentView } from './appointment-view';
+import { releaseHold } from './release-expired-holds';
+
+export interface BookingPorts {
+  patients: PatientStore;
+  schedule: ScheduleStore;
+  appointments: AppointmentStore;
+}
+
+export interface BookingRequest {
+  accountId: string;
+  slotId: string;
+  patientId: string;
+  idempotencyKey: string;
+}
+
+/** The same body always hashes the same, whatever the key order the client sent. */
+function bodyHash(r: BookingRequest): string {
+  return createHash('sha256').update(JSON.stringify([r.slotId, r.patientId])).digest('hex');
+}
+
+function refuseOutsideWindow(slot: SlotRecord, now: Date): void {
+  const state = checkBookable(slot.date, slot.period, slot.doctorTitle, now);
+  if (state === 'not_open') throw new DomainError('BOOKING_NOT_OPEN');
+  if (state === 'closed') throw new DomainError('BOOKING_CLOSED');
+}
+
+/** Frees the slot's expired holds so the number can go to someone who is here now; true if any was freed. */
+async function releaseExpiredOnSlot(ports: BookingPorts, slotId: string, now: Date): Promise<boolean> {
+  const slot = await ports.schedule.getSlot(slotId);
+  const expired = Object.entries(slot?.holds ?? {}).filter(([, h]) => new Date(h.expiresAt) <= now);
+  let freed = false;
+  for (const [appointmentId, hold] of expired) {
+    const appointment = await ports.appointments.get(hold.accountId, appointmentId);
+    if (appointment && (await releaseHold(ports.appointments, appointment, now))) freed = true;
+  }
+  return freed;
+}
+
+/**
+ * Books one online number.
+ * 1. The patient must be one of the caller's profiles (404 otherwise); the booker is the account's
+ *    own profile when booking for someone else (Beijing art. 14).
+ * 2. The slot must exist and its session be inside the booking window.
+ * 3. One transaction takes the number, writes the appointment, guards one number per patient per
+ *    session, counts the day's bookings and records the idempotency key.
+ * 4. A repeated key returns the first appointment; the same key with another body is refused.
+ * 5. When the slot is full only because of expired holds, those are released and the booking retried once.
+ */
+export async function bookAppointment(
+  ports: BookingPorts,
+  request: BookingRequest,
+  now: Date,
+  policy: BookingPolicy = DEFAULT_BOOKING_POLICY,
+): Promise<{ appointment: AppointmentView; replayed: boolean }> {
+  const patient = await ports.patients.get(request.accountId, request.patientId);
+  if (!patient) throw new DomainError('NOT_FOUND');
+  const slot = await ports.schedule.getSlot(request.slotId);
+  if (!slot) throw new DomainError('NOT_FOUND');
+  const self = patient.relation === 'self' ? undefined : (await ports.patients.list(request.accountId)).find((p) => p.relation === 'self');
+  const at = toShanghaiIso(now);
+  const record: AppointmentRecord = {
+    id: randomUUID(),
+    accountId: request.accountId,
+    patientId: patient.id,
+    patientName: patient.name,
+    ...(self ? { bookerPatientId: self.id } : {}),
+    slotId: slot.id,
+    sessionId: slot.sessionId,
+    departmentId: slot.departmentId,
+    departmentName: slot.departmentName,
+    doctorId: slot.doctorId,
+    doctorName: slot.doctorName,
+    doctorTitle: slot.doctorTitle,
+    date: slot.date,
+    period: slot.period,
+    start: slot.start,
+    end: slot.end,
+    feeFen: slot.feeFen,
+    status: slot.feeFen > 0 ? 'pending_payment' : 'booked',
+    ...(slot.feeFen > 0 ? { holdExpiresAt: toShanghaiIso(new Date(now.getTime() + policy.holdMinutes * 60_000)) } : {}),
+    createdAt: at,
+    updatedAt: at,
+  };
+  const stamp = { key: request.idempotencyKey, bodyHash: bodyHash(request) };
+  const attempt = async () => {
+    const outcome = await ports.appointments.book(record, stamp, policy.limits);
+    if (outcome.kind === 'booked') return { appointment: toAppointmentView(outcome.appointment, now), replayed: false };
+    if (outcome.bodyHash !== stamp.bodyHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
+    const first = await ports.appointments.get(request.accountId, outcome.appointmentId);
+    if (!first) throw new DomainError('NOT_FOUND');
+    return { appointment: toAppointmentView(first, now), replayed: true };
+  };
+  try {
+    refuseOutsideWindow(slot, now);
+    return await attempt();
+  } catch (error) {
+    const full = error instanceof DomainError && error.code === 'SLOT_FULL';
+    if (full && (await releaseExpiredOnSlot(ports, slot.id, now))) return attempt();
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+import { DEFAULT_NO_SHOW_POLICY } from '@jiuyi/shared';
+import type { BookingLimits } from '../../ports/appointment-store';
+
+/** Booking rules a hospital may tune; the defaults follow the issue and the city rules. */
+export interface BookingPolicy {
+  /** How long an unpaid number is held for its patient. */
+  holdMinutes: number;
+  limits: BookingLimits;
+}
+
+export const DEFAULT_BOOKING_POLICY: BookingPolicy = {
+  holdMinutes: 15,
+  limits: { perPatientPerDay: 3, perAccountPerDay: 10 },
+};
+
+/** The penalty the patient is told about on booking (Beijing art. 15), in the policy's own numbers. */
+export const NO_SHOW_PENALTY_TEXT = `未取消又未按时就诊记为爽约；${DEFAULT_NO_SHOW_POLICY.windowDays} 天内爽约 ${DEFAULT_NO_SHOW_POLICY.threshold} 次，将暂停网上预约 ${DEFAULT_NO_SHOW_POLICY.blockDays} 天。`;
