@@ -4,7 +4,7 @@ import type { Patient } from '@jiuyi/shared';
 import { authedRequest } from './session';
 
 /** How many 就诊人 one account may keep; the server enforces it (PATIENT_LIMIT_REACHED). */
-export const MAX_PATIENTS = 5;
+export { MAX_PATIENTS_PER_ACCOUNT as MAX_PATIENTS } from '@jiuyi/shared';
 
 const patientListSchema = z.object({ items: z.array(patientSchema) });
 

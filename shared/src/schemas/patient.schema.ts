@@ -111,3 +111,6 @@ export const patientSchema = z.object({
   createdAt: shanghaiTimestampSchema,
 });
 export type Patient = z.infer<typeof patientSchema>;
+
+/** Each account manages at most this many 就诊人 (self, family, others); server and client read this one value. */
+export const MAX_PATIENTS_PER_ACCOUNT = 5;

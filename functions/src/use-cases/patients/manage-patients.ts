@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   DomainError,
+  MAX_PATIENTS_PER_ACCOUNT,
   maskIdNumber,
   maskPhone,
   toShanghaiIso,
@@ -12,8 +13,6 @@ import {
 import type { FieldCipher } from '../../ports/field-cipher';
 import type { PatientRecord, PatientStore } from '../../ports/patient-store';
 
-/** Each account manages at most this many 就诊人 (self, family, others). */
-export const MAX_PATIENTS_PER_ACCOUNT = 5;
 
 export interface PatientPorts {
   patients: PatientStore;
