@@ -24,16 +24,27 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Only adapters talk to AWS; shared/ stays pure so both sides can import it.
-    files: ['shared/**/*.ts', 'functions/src/use-cases/**/*.ts', 'functions/src/http/**/*.ts', 'miniprogram/src/**/*.{ts,tsx}'],
+    files: [
+      'shared/**/*.ts',
+      'functions/src/use-cases/**/*.ts',
+      'functions/src/http/**/*.ts',
+      'miniprogram/src/**/*.{ts,tsx}',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@aws-sdk/*'], message: 'Only functions/src/adapters may import the AWS SDK.' }] },
+        {
+          patterns: [
+            { group: ['@aws-sdk/*'], message: 'Only functions/src/adapters may import the AWS SDK.' },
+          ],
+        },
       ],
     },
   },
@@ -44,11 +55,17 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@aws-sdk/*', '@tarojs/*', 'node:*'], message: 'shared/ is pure: no AWS, Taro or Node I/O.' },
+            {
+              group: ['@aws-sdk/*', '@tarojs/*', 'node:*'],
+              message: 'shared/ is pure: no AWS, Taro or Node I/O.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'shared/ never reads the environment.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'shared/ never reads the environment.' },
+      ],
     },
   },
 );

@@ -45,14 +45,21 @@ const LOCAL_TOKEN_SECRET = 'jiuyi-local-development-secret-not-for-production';
 
 function buildCipher(cfg: AppConfig): FieldCipher {
   if (cfg.stage === 'prod' && cfg.kmsKeyId && cfg.indexKey) {
-    return createKmsFieldCipher({ kmsKeyId: cfg.kmsKeyId, indexKey: Buffer.from(cfg.indexKey, 'utf8'), region: cfg.region });
+    return createKmsFieldCipher({
+      kmsKeyId: cfg.kmsKeyId,
+      indexKey: Buffer.from(cfg.indexKey, 'utf8'),
+      region: cfg.region,
+    });
   }
   return createLocalFieldCipher(loadOrCreateLocalKeys(resolve(cfg.localKeyFile)));
 }
 
 function buildWechat(cfg: AppConfig): WechatSessionPort {
   if (cfg.stage === 'prod' && cfg.wechatSecretParam) {
-    return createWechatCode2Session({ appId: cfg.wechatAppId, appSecret: ssmSecret(cfg.region, cfg.wechatSecretParam) });
+    return createWechatCode2Session({
+      appId: cfg.wechatAppId,
+      appSecret: ssmSecret(cfg.region, cfg.wechatSecretParam),
+    });
   }
   return createLocalCode2Session();
 }

@@ -56,8 +56,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     localKeyFile: e.JIUYI_LOCAL_KEY_FILE,
   };
   if (cfg.stage === 'prod') {
-    const missing = (['tokenSecret', 'kmsKeyId', 'indexKey', 'wechatSecretParam'] as const).filter((k) => !cfg[k]);
-    if (missing.length) throw new Error(`Invalid Jiuyi configuration: the prod stage needs ${missing.join(', ')}`);
+    const missing = (['tokenSecret', 'kmsKeyId', 'indexKey', 'wechatSecretParam'] as const).filter(
+      (k) => !cfg[k],
+    );
+    if (missing.length)
+      throw new Error(`Invalid Jiuyi configuration: the prod stage needs ${missing.join(', ')}`);
   }
   return cfg;
 }

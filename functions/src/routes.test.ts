@@ -27,11 +27,17 @@ describe('the dev login cannot be enabled in production', () => {
 
   it('refuses outright when the stage is prod, before touching any store', async () => {
     await expect(
-      devSignIn({ accounts: unusedAccounts, tokens: unusedTokens, stage: 'prod' }, { openid: 'x', role: 'admin' }, new Date()),
+      devSignIn(
+        { accounts: unusedAccounts, tokens: unusedTokens, stage: 'prod' },
+        { openid: 'x', role: 'admin' },
+        new Date(),
+      ),
     ).rejects.toMatchObject({ code: 'ROUTE_NOT_FOUND' });
   });
 
   it('a prod configuration without real secrets does not start', () => {
-    expect(() => loadConfig({ JIUYI_STAGE: 'prod' })).toThrow(/tokenSecret.*kmsKeyId.*indexKey.*wechatSecretParam/);
+    expect(() => loadConfig({ JIUYI_STAGE: 'prod' })).toThrow(
+      /tokenSecret.*kmsKeyId.*indexKey.*wechatSecretParam/,
+    );
   });
 });

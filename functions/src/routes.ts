@@ -41,7 +41,10 @@ export const ROUTES: readonly RouteDefinition[] = [
  * The routes a stage may expose: `localOnly` routes (the dev login) exist only in `local`. The CDK stack
  * filters with this too, so the code of such a route is never even deployed elsewhere.
  */
-export function deployableRoutes(routes: readonly RouteDefinition[], stage: 'local' | 'prod'): RouteDefinition[] {
+export function deployableRoutes(
+  routes: readonly RouteDefinition[],
+  stage: 'local' | 'prod',
+): RouteDefinition[] {
   return routes.filter((r) => stage === 'local' || r.localOnly !== true);
 }
 

@@ -240,7 +240,14 @@ describe('the functions', () => {
       expect(envOf(fn)).toEqual({
         JIUYI_KMS_KEY_ID: { 'Fn::GetAtt': [expect.stringMatching(/^PersonalDataFieldKey/), 'Arn'] },
         JIUYI_INDEX_KEY: {
-          'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: expect.stringMatching(/^PersonalDataIndexKey/) }, ':SecretString:::}}']],
+          'Fn::Join': [
+            '',
+            [
+              '{{resolve:secretsmanager:',
+              { Ref: expect.stringMatching(/^PersonalDataIndexKey/) },
+              ':SecretString:::}}',
+            ],
+          ],
         },
         JIUYI_WECHAT_SECRET_PARAM: '/jiuyi/prod/wechat-app-secret',
         JIUYI_STAGE: 'prod',

@@ -5,7 +5,9 @@ import { ROUTES } from '../../functions/src/routes';
 
 /** docs/errors.md: every stable error code with its status and Chinese message. */
 export function renderErrorsMarkdown(): string {
-  const rows = Object.entries(ERROR_CATALOGUE).map(([code, e]) => `| \`${code}\` | ${e.status} | ${e.message} |`);
+  const rows = Object.entries(ERROR_CATALOGUE).map(
+    ([code, e]) => `| \`${code}\` | ${e.status} | ${e.message} |`,
+  );
   return [
     '# Error codes',
     '',
@@ -25,7 +27,10 @@ function schemaComponents(): Record<string, unknown> {
   for (const [name, value] of Object.entries(shared).sort(([a], [b]) => a.localeCompare(b))) {
     if (!name.endsWith('Schema') || !(value instanceof z.ZodType)) continue;
     try {
-      components[name.replace(/Schema$/, '')] = z.toJSONSchema(value, { unrepresentable: 'any', io: 'input' });
+      components[name.replace(/Schema$/, '')] = z.toJSONSchema(value, {
+        unrepresentable: 'any',
+        io: 'input',
+      });
     } catch {
       // Schemas with transforms that JSON Schema cannot express are left out rather than misdescribed.
     }

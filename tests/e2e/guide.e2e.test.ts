@@ -29,7 +29,9 @@ describe('the service guide in the H5 app (headless Chromium)', () => {
   it('searches the guide and finds records copy', async () => {
     // Prepare
     await page.goto(`${webUrl()}/#/pages/guide/index`);
-    const input = page.locator('[data-testid="search-input"] input, input[data-testid="search-input"]').first();
+    const input = page
+      .locator('[data-testid="search-input"] input, input[data-testid="search-input"]')
+      .first();
     await input.waitFor({ timeout: 30_000 });
     // Act
     await input.fill('复印');
@@ -55,7 +57,9 @@ describe('the service guide in the H5 app (headless Chromium)', () => {
   it('says so when nothing matches', async () => {
     await page.goto('about:blank');
     await page.goto(`${webUrl()}/#/pages/guide/index`);
-    const input = page.locator('[data-testid="search-input"] input, input[data-testid="search-input"]').first();
+    const input = page
+      .locator('[data-testid="search-input"] input, input[data-testid="search-input"]')
+      .first();
     await input.waitFor({ timeout: 30_000 });
     await input.fill('火星旅行');
     await byTestId('search-submit').click();

@@ -10,7 +10,11 @@ const repo = resolve(__dirname, '../..');
 describe('the weapp build (the shipped target)', () => {
   it('builds, and its main package stays under the 2 MB WeChat limit', () => {
     // Act
-    const build = spawnSync('npm', ['run', 'build:weapp'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+    const build = spawnSync('npm', ['run', 'build:weapp'], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     // Assess
     expect(build.status).toBe(0);
     const sizes = weappPackageSizes(join(repo, 'miniprogram', 'dist'));

@@ -33,15 +33,21 @@ describe('WeChat login, refresh, and staff invites on DynamoDB Local', () => {
 
   it('concurrent first logins of one openid create exactly one account', async () => {
     const answers = await Promise.all(
-      Array.from({ length: 8 }, () => call(api.url, 'POST', '/v1/auth/wechat', { body: { code: 'code-race' } })),
+      Array.from({ length: 8 }, () =>
+        call(api.url, 'POST', '/v1/auth/wechat', { body: { code: 'code-race' } }),
+      ),
     );
     const ids = new Set(answers.map((r) => authResponseSchema.parse(r.body).account.id));
     expect(ids.size).toBe(1);
   });
 
   it('a refresh token gives a new access token; an access token is not accepted as a refresh token', async () => {
-    const login = authResponseSchema.parse((await call(api.url, 'POST', '/v1/auth/wechat', { body: { code: 'code-r' } })).body);
-    const refreshed = await call(api.url, 'POST', '/v1/auth/refresh', { body: { refreshToken: login.refreshToken } });
+    const login = authResponseSchema.parse(
+      (await call(api.url, 'POST', '/v1/auth/wechat', { body: { code: 'code-r' } })).body,
+    );
+    const refreshed = await call(api.url, 'POST', '/v1/auth/refresh', {
+      body: { refreshToken: login.refreshToken },
+    });
     expect(refreshed.status).toBe(200);
     expect(authResponseSchema.parse(refreshed.body).account.id).toBe(login.account.id);
     const misuse = await call(api.url, 'POST', '/v1/auth/refresh', { body: { refreshToken: login.token } });
@@ -56,10 +62,17 @@ describe('WeChat login, refresh, and staff invites on DynamoDB Local', () => {
       body: { role: 'records_staff', displayName: '病案室 王老师' },
     });
     expect(invite.status).toBe(201);
-    const staff = authResponseSchema.parse((await call(api.url, 'POST', '/v1/auth/wechat', { body: { code: 'code-staff' } })).body);
-    const other = authResponseSchema.parse((await call(api.url, 'POST', '/v1/auth/wechat', { body: { code: 'code-other' } })).body);
+    const staff = authResponseSchema.parse(
+      (await call(api.url, 'POST', '/v1/auth/wechat', { body: { code: 'code-staff' } })).body,
+    );
+    const other = authResponseSchema.parse(
+      (await call(api.url, 'POST', '/v1/auth/wechat', { body: { code: 'code-other' } })).body,
+    );
     // Act
-    const redeemed = await call(api.url, 'POST', '/v1/staff-invites/redeem', { token: staff.token, body: { code: invite.body.code } });
+    const redeemed = await call(api.url, 'POST', '/v1/staff-invites/redeem', {
+      token: staff.token,
+      body: { code: invite.body.code },
+    });
     const reused = await call<{ error: { code: string } }>(api.url, 'POST', '/v1/staff-invites/redeem', {
       token: other.token,
       body: { code: invite.body.code },
@@ -73,10 +86,15 @@ describe('WeChat login, refresh, and staff invites on DynamoDB Local', () => {
 
   it('an expert invite without a specialty is refused with a field message', async () => {
     const admin = await devToken(api.url, 'admin-2', 'admin');
-    const res = await call<{ error: { code: string; details: unknown } }>(api.url, 'POST', '/v1/staff-invites', {
-      token: admin,
-      body: { role: 'expert' },
-    });
+    const res = await call<{ error: { code: string; details: unknown } }>(
+      api.url,
+      'POST',
+      '/v1/staff-invites',
+      {
+        token: admin,
+        body: { role: 'expert' },
+      },
+    );
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body.error.details)).toContain('专科');
   });

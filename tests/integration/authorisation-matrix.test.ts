@@ -42,7 +42,10 @@ const tokens = new Map<Role, string>();
 beforeAll(async () => {
   api = await startTestApi();
   for (const role of ALL) {
-    tokens.set(role, await devToken(api.url, `matrix-${role}`, role, { institutionId: 'inst-1', specialty: 'orthopaedics' }));
+    tokens.set(
+      role,
+      await devToken(api.url, `matrix-${role}`, role, { institutionId: 'inst-1', specialty: 'orthopaedics' }),
+    );
   }
 });
 afterAll(async () => api.stop());
@@ -54,11 +57,18 @@ describe('authorisation on every route', () => {
 
   const protectedRoutes = routesForStage('local').filter((r) => ALLOWED[routeKey(r)] !== 'public');
 
-  it.each(protectedRoutes.map((r) => [routeKey(r), r] as const))('%s refuses anonymous callers with 401', async (_, route) => {
-    const res = await call<{ error: { code: string } }>(api.url, route.method, route.path.replace('{id}', SAMPLE_ID));
-    expect(res.status).toBe(401);
-    expect(res.body.error.code).toBe('UNAUTHENTICATED');
-  });
+  it.each(protectedRoutes.map((r) => [routeKey(r), r] as const))(
+    '%s refuses anonymous callers with 401',
+    async (_, route) => {
+      const res = await call<{ error: { code: string } }>(
+        api.url,
+        route.method,
+        route.path.replace('{id}', SAMPLE_ID),
+      );
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe('UNAUTHENTICATED');
+    },
+  );
 
   const cases = protectedRoutes.flatMap((route) =>
     ALL.filter((role) => !(ALLOWED[routeKey(route)] as readonly Role[]).includes(role)).map(
@@ -67,10 +77,15 @@ describe('authorisation on every route', () => {
   );
 
   it.each(cases)('%s refuses role %s with 403 and no data', async (_, role, route) => {
-    const res = await call<{ error: { code: string } }>(api.url, route.method, route.path.replace('{id}', SAMPLE_ID), {
-      token: tokens.get(role),
-      body: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
-    });
+    const res = await call<{ error: { code: string } }>(
+      api.url,
+      route.method,
+      route.path.replace('{id}', SAMPLE_ID),
+      {
+        token: tokens.get(role),
+        body: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      },
+    );
     expect(res.status).toBe(403);
     expect(Object.keys(res.body)).toEqual(['error']);
     expect(res.body.error.code).toBe('FORBIDDEN');

@@ -1,4 +1,10 @@
-import { addDays, departmentSchema, doctorSchema, sessionListResponseSchema, shanghaiDate } from '@jiuyi/shared';
+import {
+  addDays,
+  departmentSchema,
+  doctorSchema,
+  sessionListResponseSchema,
+  shanghaiDate,
+} from '@jiuyi/shared';
 import { DEMO_DATA } from '../../functions/src/seed';
 import { materialiseSessions } from '../../functions/src/use-cases/appointments/materialise-sessions';
 import { call } from '../support/http';
@@ -26,7 +32,12 @@ describe('catalogue', () => {
     const res = await call<{ items: unknown[] }>(api.url, 'GET', '/v1/departments/dept-ortho-spine/doctors');
     expect(res.status).toBe(200);
     const doctors = res.body.items.map((d) => doctorSchema.parse(d));
-    expect(doctors.map((d) => d.id)).toEqual(['doc-spine-01', 'doc-spine-02', 'doc-spine-03', 'doc-spine-04']);
+    expect(doctors.map((d) => d.id)).toEqual([
+      'doc-spine-01',
+      'doc-spine-02',
+      'doc-spine-03',
+      'doc-spine-04',
+    ]);
     expect(doctors[0]).toMatchObject({ title: 'chief_physician', feeFen: 5000 });
   });
 
@@ -40,15 +51,31 @@ describe('catalogue', () => {
 describe('sessions', () => {
   it('shows the booking window’s sessions with slots and remaining online numbers', async () => {
     // Act
-    const res = await call(api.url, 'GET', '/v1/sessions?departmentId=dept-ortho-spine&from=2025-10-13&to=2025-10-19');
+    const res = await call(
+      api.url,
+      'GET',
+      '/v1/sessions?departmentId=dept-ortho-spine&from=2025-10-13&to=2025-10-19',
+    );
     // Assess: 韩立诚 works Monday, Wednesday and Saturday mornings.
     expect(res.status).toBe(200);
     const { items } = sessionListResponseSchema.parse(res.body);
     const chief = items.filter((s) => s.doctor.id === 'doc-spine-01');
-    expect(chief.map((s) => `${s.date}/${s.period}`)).toEqual(['2025-10-13/am', '2025-10-15/am', '2025-10-18/am']);
+    expect(chief.map((s) => `${s.date}/${s.period}`)).toEqual([
+      '2025-10-13/am',
+      '2025-10-15/am',
+      '2025-10-18/am',
+    ]);
     const first = chief[0]!;
-    expect(first).toMatchObject({ departmentId: 'dept-ortho-spine', status: 'open', doctor: { name: '韩立诚', title: 'chief_physician' } });
-    expect(first.slots[0]).toMatchObject({ start: '2025-10-13T08:00:00.000+08:00', end: '2025-10-13T08:30:00.000+08:00', feeFen: 5000 });
+    expect(first).toMatchObject({
+      departmentId: 'dept-ortho-spine',
+      status: 'open',
+      doctor: { name: '韩立诚', title: 'chief_physician' },
+    });
+    expect(first.slots[0]).toMatchObject({
+      start: '2025-10-13T08:00:00.000+08:00',
+      end: '2025-10-13T08:30:00.000+08:00',
+      feeFen: 5000,
+    });
     expect(first.slots.every((s) => s.remainingOnline === s.capacityOnline)).toBe(true);
     expect(first.slots.reduce((n, s) => n + s.capacityOnline, 0)).toBe(14);
   });
@@ -61,10 +88,26 @@ describe('sessions', () => {
 
   it('refuses a range over 14 days, a reversed range and unknown parameters', async () => {
     const from = '2025-10-13';
-    const wide = await call<ErrorBody>(api.url, 'GET', `/v1/sessions?departmentId=dept-ortho-spine&from=${from}&to=${addDays(from, 14)}`);
-    const widest = await call(api.url, 'GET', `/v1/sessions?departmentId=dept-ortho-spine&from=${from}&to=${addDays(from, 13)}`);
-    const reversed = await call<ErrorBody>(api.url, 'GET', `/v1/sessions?departmentId=dept-ortho-spine&from=${from}&to=2025-10-12`);
-    const unknown = await call<ErrorBody>(api.url, 'GET', `/v1/sessions?departmentId=x&from=${from}&to=${from}&vip=1`);
+    const wide = await call<ErrorBody>(
+      api.url,
+      'GET',
+      `/v1/sessions?departmentId=dept-ortho-spine&from=${from}&to=${addDays(from, 14)}`,
+    );
+    const widest = await call(
+      api.url,
+      'GET',
+      `/v1/sessions?departmentId=dept-ortho-spine&from=${from}&to=${addDays(from, 13)}`,
+    );
+    const reversed = await call<ErrorBody>(
+      api.url,
+      'GET',
+      `/v1/sessions?departmentId=dept-ortho-spine&from=${from}&to=2025-10-12`,
+    );
+    const unknown = await call<ErrorBody>(
+      api.url,
+      'GET',
+      `/v1/sessions?departmentId=x&from=${from}&to=${from}&vip=1`,
+    );
     expect([wide.status, wide.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(widest.status).toBe(200);
     expect([reversed.status, reversed.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);

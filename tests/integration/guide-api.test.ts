@@ -1,4 +1,8 @@
-import { guideBranchListResponseSchema, guideServiceListResponseSchema, guideServiceSchema } from '@jiuyi/shared';
+import {
+  guideBranchListResponseSchema,
+  guideServiceListResponseSchema,
+  guideServiceSchema,
+} from '@jiuyi/shared';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 let api: TestApi;

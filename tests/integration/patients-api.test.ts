@@ -59,7 +59,10 @@ describe('real-name patient profiles (就诊人)', () => {
 
   it('refuses unknown fields in the body', async () => {
     const token = await devToken(api.url, 'p-unknown', 'patient');
-    const res = await call<ErrorBody>(api.url, 'POST', '/v1/patients', { token, body: { ...makePatientInput(3), vip: true } });
+    const res = await call<ErrorBody>(api.url, 'POST', '/v1/patients', {
+      token,
+      body: { ...makePatientInput(3), vip: true },
+    });
     expect(res.status).toBe(400);
     expect(Object.keys(res.body.error.details?.fields ?? {})).toContain('vip');
   });
@@ -72,7 +75,10 @@ describe('real-name patient profiles (就诊人)', () => {
     // Act
     const first = await call(api.url, 'POST', '/v1/patients', { token: owner, body: input });
     const again = await call(api.url, 'POST', '/v1/patients', { token: owner, body: input });
-    const other = await call<ErrorBody>(api.url, 'POST', '/v1/patients', { token: stranger, body: { ...input, relation: 'other' } });
+    const other = await call<ErrorBody>(api.url, 'POST', '/v1/patients', {
+      token: stranger,
+      body: { ...input, relation: 'other' },
+    });
     // Assess
     expect(first.status).toBe(201);
     expect(patientSchema.parse(again.body).id).toBe(patientSchema.parse(first.body).id);
@@ -96,9 +102,13 @@ describe('real-name patient profiles (就诊人)', () => {
   });
 
   it('concurrent adds of one identity by two accounts: exactly one wins', async () => {
-    const tokens = await Promise.all(['p-race-1', 'p-race-2', 'p-race-3'].map((o) => devToken(api.url, o, 'patient')));
+    const tokens = await Promise.all(
+      ['p-race-1', 'p-race-2', 'p-race-3'].map((o) => devToken(api.url, o, 'patient')),
+    );
     const input = makePatientInput(6);
-    const answers = await Promise.all(tokens.map((token) => call(api.url, 'POST', '/v1/patients', { token, body: input })));
+    const answers = await Promise.all(
+      tokens.map((token) => call(api.url, 'POST', '/v1/patients', { token, body: input })),
+    );
     expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409]);
   });
 
@@ -106,11 +116,16 @@ describe('real-name patient profiles (就诊人)', () => {
     const token = await devToken(api.url, 'p-limit', 'patient');
     const answers = await Promise.all(
       Array.from({ length: 7 }, (_, i) =>
-        call<ErrorBody>(api.url, 'POST', '/v1/patients', { token, body: makePatientInput(20 + i, { relation: 'family' }) }),
+        call<ErrorBody>(api.url, 'POST', '/v1/patients', {
+          token,
+          body: makePatientInput(20 + i, { relation: 'family' }),
+        }),
       ),
     );
     expect(answers.filter((r) => r.status === 201)).toHaveLength(5);
-    expect(answers.filter((r) => r.status === 409).every((r) => r.body.error.code === 'PATIENT_LIMIT_REACHED')).toBe(true);
+    expect(
+      answers.filter((r) => r.status === 409).every((r) => r.body.error.code === 'PATIENT_LIMIT_REACHED'),
+    ).toBe(true);
     const list = await call<{ items: unknown[] }>(api.url, 'GET', '/v1/patients', { token });
     expect(list.body.items).toHaveLength(5);
   });
@@ -120,7 +135,9 @@ describe('real-name patient profiles (就诊人)', () => {
     const owner = await devToken(api.url, 'p-edit', 'patient');
     const other = await devToken(api.url, 'p-edit-2', 'patient');
     const input = makePatientInput(40);
-    const created = patientSchema.parse((await call(api.url, 'POST', '/v1/patients', { token: owner, body: input })).body);
+    const created = patientSchema.parse(
+      (await call(api.url, 'POST', '/v1/patients', { token: owner, body: input })).body,
+    );
     // Act
     const patched = await call(api.url, 'PATCH', `/v1/patients/${created.id}`, {
       token: owner,
@@ -147,7 +164,10 @@ describe('real-name patient profiles (就诊人)', () => {
       (await call(api.url, 'POST', '/v1/patients', { token: owner, body: makePatientInput(50) })).body,
     );
     for (const [method, body] of [['GET'], ['PATCH', { phone: '13700000000' }], ['DELETE']] as const) {
-      const res = await call<ErrorBody>(api.url, method, `/v1/patients/${created.id}`, { token: intruder, body });
+      const res = await call<ErrorBody>(api.url, method, `/v1/patients/${created.id}`, {
+        token: intruder,
+        body,
+      });
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe('NOT_FOUND');
       expect(JSON.stringify(res.body)).not.toContain(created.name);

@@ -6,7 +6,11 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 export const ARTIFACTS = resolve(__dirname, '../e2e/artifacts');
 
 /** Debian's Chromium, headless, with a fresh profile and the flags this machine's closed network needs. */
-export async function openPhoneBrowser(): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+export async function openPhoneBrowser(): Promise<{
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}> {
   const profile = mkdtempSync(join(tmpdir(), 'jiuyi-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -7,7 +7,11 @@ const repo = resolve(__dirname, '../..');
 
 /** Builds the H5 app once and starts the whole local stack (DynamoDB Local, API, web) on free ports. */
 export default async function e2eSetup(): Promise<void> {
-  const build = spawnSync('npm', ['run', 'build:h5'], { cwd: repo, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  const build = spawnSync('npm', ['run', 'build:h5'], {
+    cwd: repo,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (build.status !== 0) throw new Error(`H5 build failed:\n${build.stdout}\n${build.stderr}`);
   const stack = await startLocalStack({
     dbPort: await findFreePort(),

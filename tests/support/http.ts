@@ -33,7 +33,9 @@ export async function devToken(
   role: Role = 'patient',
   extra: { institutionId?: string; specialty?: string } = {},
 ): Promise<string> {
-  const res = await call<{ token: string }>(baseUrl, 'POST', '/v1/auth/dev', { body: { openid, role, ...extra } });
+  const res = await call<{ token: string }>(baseUrl, 'POST', '/v1/auth/dev', {
+    body: { openid, role, ...extra },
+  });
   if (res.status !== 200) throw new Error(`dev login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.token;
 }

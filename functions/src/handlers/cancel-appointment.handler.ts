@@ -6,6 +6,12 @@ import { uuidParam } from './params';
 
 /** POST /v1/appointments/{id}/cancel — cancel before the session ends; the number goes back. */
 export const handler = defineHandler(
-  { access: ['patient'], params: z.object({ id: uuidParam }), body: cancelAppointmentBodySchema, query: z.strictObject({}) },
-  async ({ params, principal, deps }) => cancelAppointment(deps.appointments, principal.accountId, params.id, deps.now()),
+  {
+    access: ['patient'],
+    params: z.object({ id: uuidParam }),
+    body: cancelAppointmentBodySchema,
+    query: z.strictObject({}),
+  },
+  async ({ params, principal, deps }) =>
+    cancelAppointment(deps.appointments, principal.accountId, params.id, deps.now()),
 );

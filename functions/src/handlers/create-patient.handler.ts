@@ -5,5 +5,6 @@ import { addPatient } from '../use-cases/patients/manage-patients';
 /** POST /v1/patients — add a 就诊人 with a validated identity document. */
 export const handler = defineHandler(
   { access: ['patient'], body: createPatientBodySchema(() => new Date()), status: 201 },
-  async ({ body, principal, deps }) => (await addPatient(deps, principal.accountId, body, deps.now())).patient,
+  async ({ body, principal, deps }) =>
+    (await addPatient(deps, principal.accountId, body, deps.now())).patient,
 );

@@ -6,5 +6,6 @@ import { uuidParam } from './params';
 /** GET /v1/appointments/{id} — one of the account's own appointments. */
 export const handler = defineHandler(
   { access: ['patient'], params: z.object({ id: uuidParam }), query: z.strictObject({}) },
-  async ({ params, principal, deps }) => getAppointment(deps.appointments, principal.accountId, params.id, deps.now()),
+  async ({ params, principal, deps }) =>
+    getAppointment(deps.appointments, principal.accountId, params.id, deps.now()),
 );

@@ -6,5 +6,6 @@ import { patientIdParams } from './params';
 /** GET /v1/patients/{id} — one of the account's own profiles. */
 export const handler = defineHandler(
   { access: ['patient'], params: patientIdParams, query: z.strictObject({}) },
-  async ({ params, principal, deps }) => toPatientView(await getOwnPatient(deps, principal.accountId, params.id)),
+  async ({ params, principal, deps }) =>
+    toPatientView(await getOwnPatient(deps, principal.accountId, params.id)),
 );

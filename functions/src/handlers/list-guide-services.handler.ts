@@ -6,7 +6,10 @@ import { searchGuideServices } from '../use-cases/guide/search-guide-services';
 export const handler = defineHandler(
   { access: 'public', query: listGuideServicesQuerySchema },
   async ({ query, deps }) => {
-    const [items, rules] = await Promise.all([searchGuideServices(deps.guide, query.q), deps.guide.getRules()]);
+    const [items, rules] = await Promise.all([
+      searchGuideServices(deps.guide, query.q),
+      deps.guide.getRules(),
+    ]);
     return { items, rules };
   },
 );

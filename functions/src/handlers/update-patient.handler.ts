@@ -6,5 +6,6 @@ import { patientIdParams } from './params';
 /** PATCH /v1/patients/{id} — change name, phone or relation. */
 export const handler = defineHandler(
   { access: ['patient'], params: patientIdParams, body: updatePatientBodySchema },
-  async ({ params, body, principal, deps }) => updatePatient(deps, principal.accountId, params.id, body, deps.now()),
+  async ({ params, body, principal, deps }) =>
+    updatePatient(deps, principal.accountId, params.id, body, deps.now()),
 );

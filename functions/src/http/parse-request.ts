@@ -29,7 +29,11 @@ export function validationError(error: z.ZodError, where: 'body' | 'query' | 'pa
 
 /** Reads and validates a JSON body: size, content type, syntax, then the schema. */
 export function parseBody<T>(event: APIGatewayProxyEventV2, schema: z.ZodType<T>): T {
-  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body) : '';
+  const raw = event.body
+    ? event.isBase64Encoded
+      ? Buffer.from(event.body, 'base64').toString('utf8')
+      : event.body
+    : '';
   if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
     throw new DomainError('PAYLOAD_TOO_LARGE', { details: { maxBytes: MAX_BODY_BYTES } });
   }

@@ -29,7 +29,9 @@ export function createRouter(routes: readonly RouteDefinition[]) {
     const hit = candidates.find((c) => c.route.method === method);
     if (!hit) return { kind: candidates.length > 0 ? ('method' as const) : ('none' as const) };
     const values = hit.pattern.exec(path)?.slice(1) ?? [];
-    const pathParameters = Object.fromEntries(hit.names.map((n, i) => [n, decodeURIComponent(values[i] ?? '')]));
+    const pathParameters = Object.fromEntries(
+      hit.names.map((n, i) => [n, decodeURIComponent(values[i] ?? '')]),
+    );
     return { kind: 'match' as const, route: hit.route, pathParameters };
   };
 }
@@ -56,7 +58,8 @@ export function toApiGatewayEvent(
   pathParameters: Record<string, string>,
 ): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   const now = new Date();
@@ -110,7 +113,10 @@ export function startApiServer(options: {
       const match = route(req.method ?? 'GET', url.pathname);
       if (match.kind !== 'match') {
         req.resume();
-        return send(res, errorByCode(match.kind === 'method' ? 'METHOD_NOT_ALLOWED' : 'ROUTE_NOT_FOUND', requestId));
+        return send(
+          res,
+          errorByCode(match.kind === 'method' ? 'METHOD_NOT_ALLOWED' : 'ROUTE_NOT_FOUND', requestId),
+        );
       }
       const body = await readBody(req);
       if (body === 'too_large') return send(res, errorByCode('PAYLOAD_TOO_LARGE', requestId));

@@ -60,7 +60,10 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: 
  * Starts the real DynamoDB Local engine on 127.0.0.1, in memory or persisted under `dataDir`.
  * Java is spawned directly (not through the wrapper) so that stopping kills the JVM itself.
  */
-export async function startDynamoDbLocal(options: { port: number; dataDir?: string }): Promise<RunningDynamoDb> {
+export async function startDynamoDbLocal(options: {
+  port: number;
+  dataDir?: string;
+}): Promise<RunningDynamoDb> {
   assertJavaAvailable();
   const jarDir = bundledJarDirectory();
   const storage = options.dataDir ? ['-dbPath', options.dataDir, '-sharedDb'] : ['-inMemory'];

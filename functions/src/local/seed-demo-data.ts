@@ -10,7 +10,9 @@ export const SEED_SESSION_DAYS = 8;
  * Loads the demo data (facts from the seed documents; people fictional). Idempotent: puts overwrite,
  * and sessions that exist are left alone so their booked numbers survive a restart.
  */
-export async function seedDemoData(deps: Pick<Deps, 'guide' | 'catalogue' | 'schedule' | 'now'>): Promise<void> {
+export async function seedDemoData(
+  deps: Pick<Deps, 'guide' | 'catalogue' | 'schedule' | 'now'>,
+): Promise<void> {
   await deps.guide.putAll({
     services: DEMO_DATA.guideServices,
     branches: DEMO_DATA.guideBranches,

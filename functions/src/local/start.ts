@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   });
 
   console.log('\n就医 Jiuyi local stack is running:');
-  console.log(`  DynamoDB Local  ${stack.dbEndpoint}${args.has('--persist') ? ' (persisted in .data/)' : ' (in memory)'}`);
+  console.log(
+    `  DynamoDB Local  ${stack.dbEndpoint}${args.has('--persist') ? ' (persisted in .data/)' : ' (in memory)'}`,
+  );
   console.log(`  API             ${stack.apiUrl}/v1/health`);
   if (stack.webUrl) console.log(`  H5 app          ${stack.webUrl}/`);
   console.log('Press Ctrl-C to stop.\n');

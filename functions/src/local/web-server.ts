@@ -38,7 +38,8 @@ export function startWebServer(options: { port: number; root: string; apiPort: n
     }
     const wanted = normalize(join(root, decodeURIComponent(url.pathname)));
     const inside = wanted.startsWith(root);
-    const file = inside && existsSync(wanted) && statSync(wanted).isFile() ? wanted : join(root, 'index.html');
+    const file =
+      inside && existsSync(wanted) && statSync(wanted).isFile() ? wanted : join(root, 'index.html');
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',

@@ -18,8 +18,7 @@ export interface PatientRecord {
 }
 
 export type CreatePatientOutcome =
-  | { kind: 'created'; patient: PatientRecord }
-  | { kind: 'already_yours'; patient: PatientRecord };
+  { kind: 'created'; patient: PatientRecord } | { kind: 'already_yours'; patient: PatientRecord };
 
 /** Patient profiles of an account, with the one-identity guard and the per-account limit. */
 export interface PatientStore {
@@ -27,7 +26,12 @@ export interface PatientStore {
   get(accountId: string, patientId: string): Promise<PatientRecord | undefined>;
   /** Throws `IDENTITY_ALREADY_REGISTERED` (another account has it) or `PATIENT_LIMIT_REACHED`. */
   create(patient: PatientRecord, maxPerAccount: number): Promise<CreatePatientOutcome>;
-  update(accountId: string, patientId: string, fields: Partial<Pick<PatientRecord, 'name' | 'phone' | 'relation'>>, nowIso: string): Promise<PatientRecord | undefined>;
+  update(
+    accountId: string,
+    patientId: string,
+    fields: Partial<Pick<PatientRecord, 'name' | 'phone' | 'relation'>>,
+    nowIso: string,
+  ): Promise<PatientRecord | undefined>;
   /** Removes the profile, its identity guard and the count; false if it was not there. */
   delete(accountId: string, patientId: string): Promise<boolean>;
 }

@@ -41,6 +41,10 @@ export interface ScheduleStore {
   /** Writes a session and its slots unless the session already exists; true when written. */
   putSessionIfAbsent(session: PlannedSession, departmentName: string): Promise<boolean>;
   /** Sessions of a department with `from <= date <= to`, each with its slots in time order. */
-  listSessions(departmentId: string, from: string, to: string): Promise<Array<{ session: SessionRecord; slots: SlotRecord[] }>>;
+  listSessions(
+    departmentId: string,
+    from: string,
+    to: string,
+  ): Promise<Array<{ session: SessionRecord; slots: SlotRecord[] }>>;
   getSlot(slotId: string): Promise<SlotRecord | undefined>;
 }

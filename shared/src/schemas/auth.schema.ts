@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
-export const roleSchema = z.enum(['patient', 'alliance_doctor', 'expert', 'referral_centre', 'records_staff', 'admin']);
+export const roleSchema = z.enum([
+  'patient',
+  'alliance_doctor',
+  'expert',
+  'referral_centre',
+  'records_staff',
+  'admin',
+]);
 export type Role = z.infer<typeof roleSchema>;
 
 /** Staff roles are granted by an admin's invite; everyone else signs in as a patient. */

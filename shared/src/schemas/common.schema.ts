@@ -6,7 +6,9 @@ export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '�
 /** ISO 8601 with the +08:00 offset, as the contract fixes. */
 export const shanghaiTimestampSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?\+08:00$/, { message: '时间须为 +08:00 时区的 ISO 8601 格式' });
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?\+08:00$/, {
+    message: '时间须为 +08:00 时区的 ISO 8601 格式',
+  });
 
 export const idSchema = z.string().min(1).max(64);
 

@@ -48,7 +48,9 @@ export const listGuideServicesQuerySchema = z.strictObject({
   q: z.string().trim().max(30, { message: '搜索关键词最多 30 个字' }).optional(),
 });
 
-export const guideServiceListResponseSchema = listOf(guideServiceSchema).extend({ rules: guideRuleListSchema });
+export const guideServiceListResponseSchema = listOf(guideServiceSchema).extend({
+  rules: guideRuleListSchema,
+});
 export const guideBranchListResponseSchema = listOf(guideBranchSchema);
 
 export type GuideService = z.infer<typeof guideServiceSchema>;

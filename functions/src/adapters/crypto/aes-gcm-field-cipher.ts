@@ -8,7 +8,13 @@ export function sealAesGcm(key: Buffer, keyId: string, plain: string): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return [VERSION, keyId, iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+  return [
+    VERSION,
+    keyId,
+    iv.toString('base64url'),
+    body.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+  ].join('.');
 }
 
 /** Splits a sealed value into its parts; throws on anything malformed. */
@@ -36,8 +42,13 @@ export function hmacIndex(key: Buffer, value: string): string {
 }
 
 /** The `local` stage's cipher: keys from a local key file (or generated for a test run). */
-export function createLocalFieldCipher(keys: { dataKey: Buffer; indexKey: Buffer; keyId?: string }): FieldCipher {
-  if (keys.dataKey.length !== 32 || keys.indexKey.length < 32) throw new Error('Local cipher keys must be 32 bytes');
+export function createLocalFieldCipher(keys: {
+  dataKey: Buffer;
+  indexKey: Buffer;
+  keyId?: string;
+}): FieldCipher {
+  if (keys.dataKey.length !== 32 || keys.indexKey.length < 32)
+    throw new Error('Local cipher keys must be 32 bytes');
   const keyId = keys.keyId ?? 'local';
   return {
     async encrypt(plain) {

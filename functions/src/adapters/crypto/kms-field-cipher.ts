@@ -7,19 +7,25 @@ import { hmacIndex, openAesGcm, parseSealed, sealAesGcm } from './aes-gcm-field-
  * the data key travels inside each sealed value, encrypted by KMS, as its key id. Decrypted data keys
  * are cached so a warm function calls KMS once per key, not once per field.
  */
-export function createKmsFieldCipher(options: { kmsKeyId: string; indexKey: Buffer; region: string }): FieldCipher {
+export function createKmsFieldCipher(options: {
+  kmsKeyId: string;
+  indexKey: Buffer;
+  region: string;
+}): FieldCipher {
   const kms = new KMSClient({ region: options.region });
   const plainKeys = new Map<string, Buffer>();
   let current: Promise<{ keyId: string; key: Buffer }> | undefined;
 
   const currentKey = () => {
-    current ??= kms.send(new GenerateDataKeyCommand({ KeyId: options.kmsKeyId, KeySpec: 'AES_256' })).then((out) => {
-      if (!out.Plaintext || !out.CiphertextBlob) throw new Error('KMS returned no data key');
-      const keyId = Buffer.from(out.CiphertextBlob).toString('base64url');
-      const key = Buffer.from(out.Plaintext);
-      plainKeys.set(keyId, key);
-      return { keyId, key };
-    });
+    current ??= kms
+      .send(new GenerateDataKeyCommand({ KeyId: options.kmsKeyId, KeySpec: 'AES_256' }))
+      .then((out) => {
+        if (!out.Plaintext || !out.CiphertextBlob) throw new Error('KMS returned no data key');
+        const keyId = Buffer.from(out.CiphertextBlob).toString('base64url');
+        const key = Buffer.from(out.Plaintext);
+        plainKeys.set(keyId, key);
+        return { keyId, key };
+      });
     return current;
   };
 

@@ -42,7 +42,12 @@ export function createAccountStore(table: Table): AccountStore {
               {
                 Put: {
                   TableName: table.name,
-                  Item: { ...accountKeys.account(account.id), type: 'account', data: account, patientCount: 0 },
+                  Item: {
+                    ...accountKeys.account(account.id),
+                    type: 'account',
+                    data: account,
+                    patientCount: 0,
+                  },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
@@ -78,7 +83,12 @@ export function createAccountStore(table: Table): AccountStore {
       await table.doc.send(
         new PutCommand({
           TableName: table.name,
-          Item: { ...accountKeys.invite(invite.codeHash), type: 'invite', data: invite, expiresAt: ttlFromIso(invite.expiresAt) },
+          Item: {
+            ...accountKeys.invite(invite.codeHash),
+            type: 'invite',
+            data: invite,
+            expiresAt: ttlFromIso(invite.expiresAt),
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -106,7 +116,8 @@ export function createAccountStore(table: Table): AccountStore {
                   TableName: table.name,
                   Key: accountKeys.invite(codeHash),
                   UpdateExpression: 'SET redeemedBy = :acc, redeemedAt = :now',
-                  ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(redeemedBy) AND #data.expiresAt > :now',
+                  ConditionExpression:
+                    'attribute_exists(pk) AND attribute_not_exists(redeemedBy) AND #data.expiresAt > :now',
                   ExpressionAttributeNames: { '#data': 'data' },
                   ExpressionAttributeValues: { ':acc': accountId, ':now': nowIso },
                 },

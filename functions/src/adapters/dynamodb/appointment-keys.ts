@@ -16,7 +16,8 @@ export const scheduleKeys = {
   slot: (slotId: string) => ({ pk: `SLOT#${slotId}`, sk: 'SLOT' }),
   departmentSessions: (departmentId: string) => `SESSIONS#${departmentId}`,
   sessionSort: (date: string, period: string, doctorId: string) => `${date}#${period}#${doctorId}#SESSION`,
-  slotSort: (date: string, period: string, doctorId: string, start: string) => `${date}#${period}#${doctorId}#SLOT#${start}`,
+  slotSort: (date: string, period: string, doctorId: string, start: string) =>
+    `${date}#${period}#${doctorId}#SLOT#${start}`,
 };
 
 /** Appointments live in the account's partition, so "own only" is a key, not a filter. */
@@ -25,9 +26,18 @@ export const appointmentKeys = {
   byId: (id: string) => `APPOINTMENT#${id}`,
   idempotency: (accountId: string, key: string) => ({ pk: `ACCOUNT#${accountId}`, sk: `IDEMPOTENCY#${key}` }),
   /** One number per patient per session. */
-  sessionGuard: (sessionId: string, patientId: string) => ({ pk: `SESSIONGUARD#${sessionId}#${patientId}`, sk: 'GUARD' }),
-  patientDay: (patientId: string, date: string) => ({ pk: `BOOKINGCOUNT#${patientId}#${date}`, sk: 'PATIENT' }),
-  accountDay: (accountId: string, date: string) => ({ pk: `ACCOUNT#${accountId}`, sk: `BOOKINGCOUNT#${date}` }),
+  sessionGuard: (sessionId: string, patientId: string) => ({
+    pk: `SESSIONGUARD#${sessionId}#${patientId}`,
+    sk: 'GUARD',
+  }),
+  patientDay: (patientId: string, date: string) => ({
+    pk: `BOOKINGCOUNT#${patientId}#${date}`,
+    sk: 'PATIENT',
+  }),
+  accountDay: (accountId: string, date: string) => ({
+    pk: `ACCOUNT#${accountId}`,
+    sk: `BOOKINGCOUNT#${date}`,
+  }),
   /** Sparse gsi2 partition of unpaid holds, sorted by expiry, for the scheduled release. */
   holds: 'HOLDS',
 };

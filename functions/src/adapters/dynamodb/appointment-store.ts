@@ -17,7 +17,15 @@ const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
 const MAX_ATTEMPTS = 8;
 
 /** Index of each booking transaction item, for reading the cancellation reasons. */
-const BOOK = { idempotency: 0, session: 1, slot: 2, appointment: 3, guard: 4, patientDay: 5, accountDay: 6 } as const;
+const BOOK = {
+  idempotency: 0,
+  session: 1,
+  slot: 2,
+  appointment: 3,
+  guard: 4,
+  patientDay: 5,
+  accountDay: 6,
+} as const;
 
 /**
  * Sends a transaction, retrying when DynamoDB cancels it for a conflict with a concurrent
@@ -30,7 +38,8 @@ async function sendWithRetry(table: Table, items: TransactItem[]): Promise<void>
       return;
     } catch (error) {
       const codes = cancellationCodes(error);
-      const conflictOnly = codes?.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+      const conflictOnly =
+        codes?.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
       if (!conflictOnly) throw error;
       if (attempt >= MAX_ATTEMPTS) throw new DomainError('BOOKING_CONTENDED');
       await new Promise((r) => setTimeout(r, Math.random() * 15 * 2 ** attempt));
@@ -63,7 +72,12 @@ function counterUpdate(table: Table, key: Record<string, string>, max: number): 
   };
 }
 
-function bookingItems(table: Table, a: AppointmentRecord, stamp: IdempotencyStamp, limits: BookingLimits): TransactItem[] {
+function bookingItems(
+  table: Table,
+  a: AppointmentRecord,
+  stamp: IdempotencyStamp,
+  limits: BookingLimits,
+): TransactItem[] {
   const hold = a.status === 'pending_payment' && a.holdExpiresAt;
   return [
     {
@@ -101,11 +115,21 @@ function bookingItems(table: Table, a: AppointmentRecord, stamp: IdempotencyStam
         },
       },
     },
-    { Put: { TableName: table.name, Item: appointmentItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
     {
       Put: {
         TableName: table.name,
-        Item: { ...appointmentKeys.sessionGuard(a.sessionId, a.patientId), type: 'session_guard', appointmentId: a.id },
+        Item: appointmentItem(a),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: table.name,
+        Item: {
+          ...appointmentKeys.sessionGuard(a.sessionId, a.patientId),
+          type: 'session_guard',
+          appointmentId: a.id,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -192,7 +216,11 @@ function releaseItems(table: Table, a: AppointmentRecord, change: ReleaseChange)
 export function createAppointmentStore(table: Table): AppointmentStore {
   const get = async (accountId: string, appointmentId: string) => {
     const { Item } = await table.doc.send(
-      new GetCommand({ TableName: table.name, Key: appointmentKeys.appointment(accountId, appointmentId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: table.name,
+        Key: appointmentKeys.appointment(accountId, appointmentId),
+        ConsistentRead: true,
+      }),
     );
     return Item?.type === 'appointment' ? (Item.data as AppointmentRecord) : undefined;
   };
@@ -208,9 +236,18 @@ export function createAppointmentStore(table: Table): AppointmentStore {
         if (!codes) throw error;
         if (failedCondition(codes, BOOK.idempotency)) {
           const { Item } = await table.doc.send(
-            new GetCommand({ TableName: table.name, Key: appointmentKeys.idempotency(appointment.accountId, stamp.key), ConsistentRead: true }),
+            new GetCommand({
+              TableName: table.name,
+              Key: appointmentKeys.idempotency(appointment.accountId, stamp.key),
+              ConsistentRead: true,
+            }),
           );
-          if (Item) return { kind: 'replayed', appointmentId: String(Item.appointmentId), bodyHash: String(Item.bodyHash) };
+          if (Item)
+            return {
+              kind: 'replayed',
+              appointmentId: String(Item.appointmentId),
+              bodyHash: String(Item.bodyHash),
+            };
         }
         throw bookingError(codes, limits);
       }

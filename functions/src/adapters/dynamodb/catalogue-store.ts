@@ -30,7 +30,9 @@ export function createCatalogueStore(table: Table): CatalogueStore {
       return (await queryPrefix('DEPARTMENT#')).map((i) => departmentSchema.parse(i.data));
     },
     async getDepartment(id) {
-      const { Item } = await table.doc.send(new GetCommand({ TableName: table.name, Key: scheduleKeys.department(id) }));
+      const { Item } = await table.doc.send(
+        new GetCommand({ TableName: table.name, Key: scheduleKeys.department(id) }),
+      );
       return Item ? departmentSchema.parse(Item.data) : undefined;
     },
     async listDoctors(departmentId) {

@@ -36,7 +36,9 @@ export function createGuideStore(table: Table): GuideStore {
       return items.map((i) => guideServiceSchema.parse(i.data)).sort((a, b) => a.order - b.order);
     },
     async getService(id) {
-      const { Item } = await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.guideService(id) }));
+      const { Item } = await table.doc.send(
+        new GetCommand({ TableName: table.name, Key: keys.guideService(id) }),
+      );
       return Item ? guideServiceSchema.parse(Item.data) : undefined;
     },
     async listBranches() {
@@ -44,12 +46,18 @@ export function createGuideStore(table: Table): GuideStore {
       return items.map((i) => guideBranchSchema.parse(i.data)).sort((a, b) => a.id.localeCompare(b.id));
     },
     async getRules() {
-      const { Item } = await table.doc.send(new GetCommand({ TableName: table.name, Key: keys.guideRules() }));
+      const { Item } = await table.doc.send(
+        new GetCommand({ TableName: table.name, Key: keys.guideRules() }),
+      );
       return Item ? guideRuleListSchema.parse(Item.data) : { prohibited: [], toleratedMissing: [] };
     },
     async putAll({ services, branches, rules }) {
       await batchPut(table, [
-        ...services.map((s: GuideService) => ({ ...keys.guideService(s.id), type: 'guide_service', data: s })),
+        ...services.map((s: GuideService) => ({
+          ...keys.guideService(s.id),
+          type: 'guide_service',
+          data: s,
+        })),
         ...branches.map((b: GuideBranch) => ({ ...keys.guideBranch(b.id), type: 'guide_branch', data: b })),
         { ...keys.guideRules(), type: 'guide_rules', data: rules },
       ]);

@@ -5,17 +5,28 @@ import type { PatientRecord, PatientStore } from '../../ports/patient-store';
 import { accountKeys, type Table } from './table';
 import { cancellationCodes, failedCondition } from './transaction-errors';
 
-type StoredPatient = Omit<PatientRecord, 'idNumber' | 'phone'> & { idNumberSealed: string; phoneSealed: string };
+type StoredPatient = Omit<PatientRecord, 'idNumber' | 'phone'> & {
+  idNumberSealed: string;
+  phoneSealed: string;
+};
 
 /** Patients sit in their account's partition; the identity guard is its own item keyed by blind index. */
 export function createPatientStore(table: Table, cipher: FieldCipher): PatientStore {
   const seal = async (p: PatientRecord): Promise<StoredPatient> => {
     const { idNumber, phone, ...rest } = p;
-    return { ...rest, idNumberSealed: await cipher.encrypt(idNumber), phoneSealed: await cipher.encrypt(phone) };
+    return {
+      ...rest,
+      idNumberSealed: await cipher.encrypt(idNumber),
+      phoneSealed: await cipher.encrypt(phone),
+    };
   };
   const open = async (item: Record<string, unknown>): Promise<PatientRecord> => {
     const { idNumberSealed, phoneSealed, ...rest } = item.data as StoredPatient;
-    return { ...rest, idNumber: await cipher.decrypt(idNumberSealed), phone: await cipher.decrypt(phoneSealed) };
+    return {
+      ...rest,
+      idNumber: await cipher.decrypt(idNumberSealed),
+      phone: await cipher.decrypt(phoneSealed),
+    };
   };
   const toItem = (p: StoredPatient) => ({
     ...accountKeys.patient(p.accountId, p.id),
@@ -26,7 +37,11 @@ export function createPatientStore(table: Table, cipher: FieldCipher): PatientSt
   });
   const get = async (accountId: string, patientId: string) => {
     const { Item } = await table.doc.send(
-      new GetCommand({ TableName: table.name, Key: accountKeys.patient(accountId, patientId), ConsistentRead: true }),
+      new GetCommand({
+        TableName: table.name,
+        Key: accountKeys.patient(accountId, patientId),
+        ConsistentRead: true,
+      }),
     );
     return Item ? open(Item) : undefined;
   };
@@ -62,7 +77,13 @@ export function createPatientStore(table: Table, cipher: FieldCipher): PatientSt
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
-              { Put: { TableName: table.name, Item: toItem(await seal(patient)), ConditionExpression: 'attribute_not_exists(pk)' } },
+              {
+                Put: {
+                  TableName: table.name,
+                  Item: toItem(await seal(patient)),
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
               {
                 Update: {
                   TableName: table.name,
@@ -80,7 +101,11 @@ export function createPatientStore(table: Table, cipher: FieldCipher): PatientSt
         const codes = cancellationCodes(error);
         if (failedCondition(codes, 0)) {
           const { Item } = await table.doc.send(
-            new GetCommand({ TableName: table.name, Key: accountKeys.identityGuard(patient.identityIndex), ConsistentRead: true }),
+            new GetCommand({
+              TableName: table.name,
+              Key: accountKeys.identityGuard(patient.identityIndex),
+              ConsistentRead: true,
+            }),
           );
           if (Item?.accountId === patient.accountId) {
             const mine = await get(patient.accountId, String(Item.patientId));
@@ -88,7 +113,8 @@ export function createPatientStore(table: Table, cipher: FieldCipher): PatientSt
           }
           throw new DomainError('IDENTITY_ALREADY_REGISTERED');
         }
-        if (failedCondition(codes, 2)) throw new DomainError('PATIENT_LIMIT_REACHED', { details: { max: maxPerAccount } });
+        if (failedCondition(codes, 2))
+          throw new DomainError('PATIENT_LIMIT_REACHED', { details: { max: maxPerAccount } });
         throw error;
       }
     },
@@ -126,7 +152,13 @@ export function createPatientStore(table: Table, cipher: FieldCipher): PatientSt
         await table.doc.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Delete: { TableName: table.name, Key: accountKeys.patient(accountId, patientId), ConditionExpression: 'attribute_exists(pk)' } },
+              {
+                Delete: {
+                  TableName: table.name,
+                  Key: accountKeys.patient(accountId, patientId),
+                  ConditionExpression: 'attribute_exists(pk)',
+                },
+              },
               {
                 Delete: {
                   TableName: table.name,

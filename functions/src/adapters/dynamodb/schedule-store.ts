@@ -5,7 +5,10 @@ import { scheduleKeys } from './appointment-keys';
 import type { Table } from './table';
 import { cancellationCodes, failedCondition } from './transaction-errors';
 
-function toRecords(plan: PlannedSession, departmentName: string): { session: SessionRecord; slots: SlotRecord[] } {
+function toRecords(
+  plan: PlannedSession,
+  departmentName: string,
+): { session: SessionRecord; slots: SlotRecord[] } {
   const common = {
     departmentId: plan.departmentId,
     departmentName,
@@ -77,7 +80,11 @@ export function createScheduleStore(table: Table): ScheduleStore {
             TableName: table.name,
             IndexName: 'gsi1',
             KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': scheduleKeys.departmentSessions(departmentId), ':from': from, ':to': `${to}#~` },
+            ExpressionAttributeValues: {
+              ':pk': scheduleKeys.departmentSessions(departmentId),
+              ':from': from,
+              ':to': `${to}#~`,
+            },
             ExclusiveStartKey: startKey,
           }),
         );

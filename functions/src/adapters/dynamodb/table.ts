@@ -34,7 +34,10 @@ export const accountKeys = {
   account: (accountId: string) => ({ pk: `ACCOUNT#${accountId}`, sk: 'PROFILE' }),
   openid: (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'OPENID' }),
   invite: (codeHash: string) => ({ pk: `INVITE#${codeHash}`, sk: 'INVITE' }),
-  patient: (accountId: string, patientId: string) => ({ pk: `ACCOUNT#${accountId}`, sk: `PATIENT#${patientId}` }),
+  patient: (accountId: string, patientId: string) => ({
+    pk: `ACCOUNT#${accountId}`,
+    sk: `PATIENT#${patientId}`,
+  }),
   identityGuard: (blindIndex: string) => ({ pk: `IDENTITY#${blindIndex}`, sk: 'IDENTITY' }),
 };
 

@@ -9,7 +9,8 @@ import type { WechatSessionPort } from '../../ports/wechat-session';
 export function createLocalCode2Session(): WechatSessionPort {
   return {
     async exchange(code) {
-      if (code.startsWith('invalid')) throw new DomainError('WECHAT_LOGIN_FAILED', { details: { errcode: 40029 } });
+      if (code.startsWith('invalid'))
+        throw new DomainError('WECHAT_LOGIN_FAILED', { details: { errcode: 40029 } });
       return { openid: `local-${createHash('sha256').update(code).digest('hex').slice(0, 24)}` };
     },
   };

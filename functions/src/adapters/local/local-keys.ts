@@ -9,7 +9,10 @@ import { dirname } from 'node:path';
 export function loadOrCreateLocalKeys(file: string): { dataKey: Buffer; indexKey: Buffer } {
   if (existsSync(file)) {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as { dataKey: string; indexKey: string };
-    return { dataKey: Buffer.from(parsed.dataKey, 'base64'), indexKey: Buffer.from(parsed.indexKey, 'base64') };
+    return {
+      dataKey: Buffer.from(parsed.dataKey, 'base64'),
+      indexKey: Buffer.from(parsed.indexKey, 'base64'),
+    };
   }
   const keys = { dataKey: randomBytes(32), indexKey: randomBytes(32) };
   mkdirSync(dirname(file), { recursive: true });

@@ -22,8 +22,16 @@ export async function authResponseFor(tokens: TokenService, account: Account): P
  * Finds or creates the account of a WeChat openid. New accounts are patients; staff roles come
  * only from an admin's invite (or the local dev login).
  */
-export async function findOrCreateAccount(accounts: AccountStore, openid: string, now: Date): Promise<Account> {
+export async function findOrCreateAccount(
+  accounts: AccountStore,
+  openid: string,
+  now: Date,
+): Promise<Account> {
   const existing = await accounts.findByOpenid(openid);
   if (existing) return existing;
-  return accounts.createForOpenid(openid, { id: randomUUID(), role: 'patient', createdAt: toShanghaiIso(now) });
+  return accounts.createForOpenid(openid, {
+    id: randomUUID(),
+    role: 'patient',
+    createdAt: toShanghaiIso(now),
+  });
 }

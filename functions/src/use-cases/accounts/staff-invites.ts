@@ -22,7 +22,9 @@ export async function createStaffInvite(
   now: Date,
 ): Promise<{ code: string; role: Exclude<Role, 'patient'>; expiresAt: string }> {
   if (input.role === 'alliance_doctor' && !input.institutionId) {
-    throw new DomainError('VALIDATION_FAILED', { details: { fields: { institutionId: '医联体医生须指定所属机构' } } });
+    throw new DomainError('VALIDATION_FAILED', {
+      details: { fields: { institutionId: '医联体医生须指定所属机构' } },
+    });
   }
   if (input.role === 'expert' && !input.specialty) {
     throw new DomainError('VALIDATION_FAILED', { details: { fields: { specialty: '专家须指定专科' } } });
@@ -40,7 +42,12 @@ export async function createStaffInvite(
 }
 
 /** The signed-in account takes the invite's role; a used, expired or unknown code is refused. */
-export async function redeemStaffInvite(accounts: AccountStore, accountId: string, code: string, now: Date): Promise<Account> {
+export async function redeemStaffInvite(
+  accounts: AccountStore,
+  accountId: string,
+  code: string,
+  now: Date,
+): Promise<Account> {
   const account = await accounts.redeemInvite(hashInviteCode(code), accountId, toShanghaiIso(now));
   if (!account) throw new DomainError('INVITE_INVALID');
   return account;

@@ -11,7 +11,11 @@ const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '�
 
 /** An unpaid hold past its expiry reads as released even before the scheduled release has run. */
 export function isExpiredHold(a: Pick<AppointmentRecord, 'status' | 'holdExpiresAt'>, now: Date): boolean {
-  return a.status === 'pending_payment' && !!a.holdExpiresAt && new Date(a.holdExpiresAt).getTime() <= now.getTime();
+  return (
+    a.status === 'pending_payment' &&
+    !!a.holdExpiresAt &&
+    new Date(a.holdExpiresAt).getTime() <= now.getTime()
+  );
 }
 
 function slotTime(a: AppointmentRecord): string {

@@ -22,7 +22,9 @@ export interface BookingRequest {
 
 /** The same body always hashes the same, whatever the key order the client sent. */
 function bodyHash(r: BookingRequest): string {
-  return createHash('sha256').update(JSON.stringify([r.slotId, r.patientId])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([r.slotId, r.patientId]))
+    .digest('hex');
 }
 
 function refuseOutsideWindow(slot: SlotRecord, now: Date): void {
@@ -63,7 +65,10 @@ export async function bookAppointment(
   if (!patient) throw new DomainError('NOT_FOUND');
   const slot = await ports.schedule.getSlot(request.slotId);
   if (!slot) throw new DomainError('NOT_FOUND');
-  const self = patient.relation === 'self' ? undefined : (await ports.patients.list(request.accountId)).find((p) => p.relation === 'self');
+  const self =
+    patient.relation === 'self'
+      ? undefined
+      : (await ports.patients.list(request.accountId)).find((p) => p.relation === 'self');
   const at = toShanghaiIso(now);
   const record: AppointmentRecord = {
     id: randomUUID(),
@@ -84,14 +89,17 @@ export async function bookAppointment(
     end: slot.end,
     feeFen: slot.feeFen,
     status: slot.feeFen > 0 ? 'pending_payment' : 'booked',
-    ...(slot.feeFen > 0 ? { holdExpiresAt: toShanghaiIso(new Date(now.getTime() + policy.holdMinutes * 60_000)) } : {}),
+    ...(slot.feeFen > 0
+      ? { holdExpiresAt: toShanghaiIso(new Date(now.getTime() + policy.holdMinutes * 60_000)) }
+      : {}),
     createdAt: at,
     updatedAt: at,
   };
   const stamp = { key: request.idempotencyKey, bodyHash: bodyHash(request) };
   const attempt = async () => {
     const outcome = await ports.appointments.book(record, stamp, policy.limits);
-    if (outcome.kind === 'booked') return { appointment: toAppointmentView(outcome.appointment, now), replayed: false };
+    if (outcome.kind === 'booked')
+      return { appointment: toAppointmentView(outcome.appointment, now), replayed: false };
     if (outcome.bodyHash !== stamp.bodyHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
     const first = await ports.appointments.get(request.accountId, outcome.appointmentId);
     if (!first) throw new DomainError('NOT_FOUND');

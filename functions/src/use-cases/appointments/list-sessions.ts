@@ -2,8 +2,13 @@ import type { SessionView } from '@jiuyi/shared';
 import type { ScheduleStore, SlotRecord } from '../../ports/schedule-store';
 
 /** Online numbers left, counting unpaid holds that expired as released (the release job may lag). */
-export function remainingOnline(slot: Pick<SlotRecord, 'capacityOnline' | 'bookedOnline' | 'holds'>, now: Date): number {
-  const expired = Object.values(slot.holds ?? {}).filter((h) => new Date(h.expiresAt).getTime() <= now.getTime()).length;
+export function remainingOnline(
+  slot: Pick<SlotRecord, 'capacityOnline' | 'bookedOnline' | 'holds'>,
+  now: Date,
+): number {
+  const expired = Object.values(slot.holds ?? {}).filter(
+    (h) => new Date(h.expiresAt).getTime() <= now.getTime(),
+  ).length;
   return Math.max(0, Math.min(slot.capacityOnline, slot.capacityOnline - slot.bookedOnline + expired));
 }
 

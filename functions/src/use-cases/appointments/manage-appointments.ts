@@ -3,9 +3,15 @@ import type { AppointmentStore } from '../../ports/appointment-store';
 import { isExpiredHold, toAppointmentView } from './appointment-view';
 
 /** The account's appointments, soonest visit first. */
-export async function listAppointments(appointments: AppointmentStore, accountId: string, now: Date): Promise<AppointmentView[]> {
+export async function listAppointments(
+  appointments: AppointmentStore,
+  accountId: string,
+  now: Date,
+): Promise<AppointmentView[]> {
   const all = await appointments.list(accountId);
-  return all.sort((a, b) => a.start.localeCompare(b.start) || a.createdAt.localeCompare(b.createdAt)).map((a) => toAppointmentView(a, now));
+  return all
+    .sort((a, b) => a.start.localeCompare(b.start) || a.createdAt.localeCompare(b.createdAt))
+    .map((a) => toAppointmentView(a, now));
 }
 
 /** One of the account's own appointments; anyone else's is indistinguishable from none. */
@@ -37,7 +43,22 @@ export async function cancelAppointment(
   if (!appointment) throw new DomainError('NOT_FOUND');
   const status = isExpiredHold(appointment, now) ? 'cancelled' : appointment.status;
   assertCancellable(status, appointment.date, appointment.period, now);
-  const change = { reason: 'patient' as const, at: toShanghaiIso(now), refundRequired: appointment.status === 'booked' && appointment.feeFen > 0 };
-  if (!(await appointments.release(appointment, change))) throw new DomainError('APPOINTMENT_STATUS_CONFLICT');
-  return toAppointmentView({ ...appointment, status: 'cancelled', cancelledAt: change.at, cancelReason: 'patient', refundRequired: change.refundRequired, updatedAt: change.at }, now);
+  const change = {
+    reason: 'patient' as const,
+    at: toShanghaiIso(now),
+    refundRequired: appointment.status === 'booked' && appointment.feeFen > 0,
+  };
+  if (!(await appointments.release(appointment, change)))
+    throw new DomainError('APPOINTMENT_STATUS_CONFLICT');
+  return toAppointmentView(
+    {
+      ...appointment,
+      status: 'cancelled',
+      cancelledAt: change.at,
+      cancelReason: 'patient',
+      refundRequired: change.refundRequired,
+      updatedAt: change.at,
+    },
+    now,
+  );
 }

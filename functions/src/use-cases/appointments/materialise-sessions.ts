@@ -33,7 +33,8 @@ export async function materialiseSessions(
   const queue: PlannedSession[] = [...plans];
   const worker = async () => {
     for (let plan = queue.shift(); plan; plan = queue.shift()) {
-      if (await ports.schedule.putSessionIfAbsent(plan, names.get(plan.departmentId) ?? plan.departmentId)) written += 1;
+      if (await ports.schedule.putSessionIfAbsent(plan, names.get(plan.departmentId) ?? plan.departmentId))
+        written += 1;
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));

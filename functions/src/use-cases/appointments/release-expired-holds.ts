@@ -9,10 +9,19 @@ const BATCH = 200;
  * Cancels one expired hold and frees its number, conditioned on it still being unpaid and expired,
  * so a payment that lands first wins; false when it was not (or no longer) an expired hold.
  */
-export async function releaseHold(appointments: AppointmentStore, appointment: AppointmentRecord, now: Date): Promise<boolean> {
+export async function releaseHold(
+  appointments: AppointmentStore,
+  appointment: AppointmentRecord,
+  now: Date,
+): Promise<boolean> {
   if (!isExpiredHold(appointment, now)) return false;
   const at = toShanghaiIso(now);
-  return appointments.release(appointment, { reason: 'hold_expired', at, refundRequired: false, holdExpiredBy: at });
+  return appointments.release(appointment, {
+    reason: 'hold_expired',
+    at,
+    refundRequired: false,
+    holdExpiredBy: at,
+  });
 }
 
 /**

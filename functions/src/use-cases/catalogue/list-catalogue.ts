@@ -11,9 +11,19 @@ export async function listDepartments(catalogue: CatalogueStore): Promise<Depart
  * 1. 404 for an unknown department (an empty list would hide a typo in the id).
  * 2. Sort by title seniority, then name.
  */
-export async function listDepartmentDoctors(catalogue: CatalogueStore, departmentId: string): Promise<Doctor[]> {
+export async function listDepartmentDoctors(
+  catalogue: CatalogueStore,
+  departmentId: string,
+): Promise<Doctor[]> {
   if (!(await catalogue.getDepartment(departmentId))) throw new DomainError('NOT_FOUND');
-  const seniority = ['chief_physician', 'associate_chief_physician', 'attending_physician', 'resident_physician'];
+  const seniority = [
+    'chief_physician',
+    'associate_chief_physician',
+    'attending_physician',
+    'resident_physician',
+  ];
   const doctors = await catalogue.listDoctors(departmentId);
-  return doctors.sort((a, b) => seniority.indexOf(a.title) - seniority.indexOf(b.title) || a.id.localeCompare(b.id));
+  return doctors.sort(
+    (a, b) => seniority.indexOf(a.title) - seniority.indexOf(b.title) || a.id.localeCompare(b.id),
+  );
 }

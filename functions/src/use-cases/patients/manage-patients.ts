@@ -13,7 +13,6 @@ import {
 import type { FieldCipher } from '../../ports/field-cipher';
 import type { PatientRecord, PatientStore } from '../../ports/patient-store';
 
-
 export interface PatientPorts {
   patients: PatientStore;
   cipher: FieldCipher;
@@ -57,7 +56,9 @@ export async function addPatient(
 ): Promise<{ patient: Patient; created: boolean }> {
   const checked = validateIdDocument(input.idType, input.idNumber, now);
   if (!checked.ok) {
-    throw new DomainError('VALIDATION_FAILED', { details: { in: 'body', fields: { idNumber: checked.message } } });
+    throw new DomainError('VALIDATION_FAILED', {
+      details: { in: 'body', fields: { idNumber: checked.message } },
+    });
   }
   const at = toShanghaiIso(now);
   const record: PatientRecord = {
@@ -79,7 +80,11 @@ export async function addPatient(
 }
 
 /** The account's own profile or 404: another account's profile is indistinguishable from none. */
-export async function getOwnPatient(ports: PatientPorts, accountId: string, patientId: string): Promise<PatientRecord> {
+export async function getOwnPatient(
+  ports: PatientPorts,
+  accountId: string,
+  patientId: string,
+): Promise<PatientRecord> {
   const patient = await ports.patients.get(accountId, patientId);
   if (!patient) throw new DomainError('NOT_FOUND');
   return patient;
@@ -99,6 +104,10 @@ export async function updatePatient(
 }
 
 /** Removes a profile and frees its identity. */
-export async function deletePatient(ports: PatientPorts, accountId: string, patientId: string): Promise<void> {
+export async function deletePatient(
+  ports: PatientPorts,
+  accountId: string,
+  patientId: string,
+): Promise<void> {
   if (!(await ports.patients.delete(accountId, patientId))) throw new DomainError('NOT_FOUND');
 }

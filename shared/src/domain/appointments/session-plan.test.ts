@@ -40,7 +40,10 @@ describe('scheduleWeekday', () => {
 describe('planSessions', () => {
   it('materialises each template on its weekdays with slots of the template’s length', () => {
     // Prepare
-    const templates = [template({ weekday: 1, period: 'am' }), template({ weekday: 2, period: 'pm', slotMinutes: 20 })];
+    const templates = [
+      template({ weekday: 1, period: 'am' }),
+      template({ weekday: 2, period: 'pm', slotMinutes: 20 }),
+    ];
     // Act: Monday 13 to Sunday 19 October 2025, no holidays.
     const sessions = planSessions(templates, [doctor], '2025-10-13', 7);
     // Assess

@@ -84,12 +84,23 @@ export function scheduleWeekday(date: DateString, makeUpDaySchedule = 1): number
   return weekday;
 }
 
-function planSession(template: ClinicTemplate, doctor: PlannedDoctor, date: DateString, policy: QuotaPolicy): PlannedSession {
+function planSession(
+  template: ClinicTemplate,
+  doctor: PlannedDoctor,
+  date: DateString,
+  policy: QuotaPolicy,
+): PlannedSession {
   const id = sessionIdOf(doctor.id, date, template.period);
   const quota = splitQuota(template.capacity, policy);
-  const total = generateSlots(template.period, { capacity: template.capacity, slotMinutes: template.slotMinutes });
+  const total = generateSlots(template.period, {
+    capacity: template.capacity,
+    slotMinutes: template.slotMinutes,
+  });
   // Spreading the online share with the same rule keeps capacityOnline <= capacity in every slot.
-  const online = generateSlots(template.period, { capacity: quota.online, slotMinutes: template.slotMinutes });
+  const online = generateSlots(template.period, {
+    capacity: quota.online,
+    slotMinutes: template.slotMinutes,
+  });
   return {
     id,
     departmentId: doctor.departmentId,
@@ -123,7 +134,8 @@ export function planSessions(
   days: number,
   options: PlanOptions = {},
 ): PlannedSession[] {
-  if (!Number.isInteger(days) || days < 0 || days > 60) throw new RangeError('Days must be an integer from 0 to 60');
+  if (!Number.isInteger(days) || days < 0 || days > 60)
+    throw new RangeError('Days must be an integer from 0 to 60');
   const byId = new Map(doctors.map((d) => [d.id, d]));
   const policy = options.quotaPolicy ?? DEFAULT_QUOTA_POLICY;
   const sessions: PlannedSession[] = [];
@@ -137,6 +149,9 @@ export function planSessions(
     }
   }
   return sessions.sort(
-    (a, b) => a.date.localeCompare(b.date) || a.period.localeCompare(b.period) || a.doctor.id.localeCompare(b.doctor.id),
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      a.period.localeCompare(b.period) ||
+      a.doctor.id.localeCompare(b.doctor.id),
   );
 }
