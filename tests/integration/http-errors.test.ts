@@ -41,6 +41,36 @@ describe('bad input gets a 4xx with a stable code and a Chinese message, never a
     expect(error.details).toEqual({ in: 'query', fields: { q: expect.stringMatching(/[\u4e00-\u9fa5]/) } });
   });
 
+  it('malformed JSON → 400 MALFORMED_JSON', async () => {
+    const res = await fetch(`${api.url}/v1/auth/wechat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"code": ',
+    });
+    expect(res.status).toBe(400);
+    expect((await errorOf(res)).code).toBe('MALFORMED_JSON');
+  });
+
+  it('a body that is not JSON → 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+    const res = await fetch(`${api.url}/v1/auth/wechat`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'code=abc',
+    });
+    expect(res.status).toBe(415);
+    expect((await errorOf(res)).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('an oversized body → 413 PAYLOAD_TOO_LARGE', async () => {
+    const res = await fetch(`${api.url}/v1/auth/wechat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: 'x'.repeat(70 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect((await errorOf(res)).code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
   it('keeps a valid caller-supplied x-request-id', async () => {
     const res = await fetch(`${api.url}/v1/health`, { headers: { 'x-request-id': 'test-request-0001' } });
     expect(res.headers.get('x-request-id')).toBe('test-request-0001');
