@@ -1,0 +1,68 @@
+import type { AppointmentRecord } from '../../ports/appointment-store';
+import { toAppointmentView } from './appointment-view';
+import { remainingOnline } from './list-sessions';
+
+const NOW = new Date('2025-10-13T01:00:00Z');
+
+function makeAppointment(overrides: Partial<AppointmentRecord> = {}): AppointmentRecord {
+  return {
+    id: '6f1c1f0e-8a4e-4d4a-9c57-3b0b7f3f2a11',
+    accountId: 'acc-1',
+    patientId: '0b8e2f0a-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
+    patientName: '张三',
+    slotId: 'doc-a_2025-10-20_am_0800',
+    sessionId: 'doc-a_2025-10-20_am',
+    departmentId: 'dept-x',
+    departmentName: '脊柱外科',
+    doctorId: 'doc-a',
+    doctorName: '韩立诚',
+    doctorTitle: 'chief_physician',
+    date: '2025-10-20',
+    period: 'pm',
+    start: '2025-10-20T13:00:00.000+08:00',
+    end: '2025-10-20T13:30:00.000+08:00',
+    feeFen: 5000,
+    status: 'pending_payment',
+    holdExpiresAt: '2025-10-13T09:15:00.000+08:00',
+    createdAt: '2025-10-13T09:00:00.000+08:00',
+    updatedAt: '2025-10-13T09:00:00.000+08:00',
+    ...overrides,
+  };
+}
+
+describe('toAppointmentView', () => {
+  it('tells the patient the slot, department, doctor and title, how to cancel and the penalty', () => {
+    // Act
+    const view = toAppointmentView(makeAppointment(), NOW);
+    // Assess
+    expect(view.status).toBe('pending_payment');
+    expect(view.confirmation).toMatchObject({
+      slotTime: '2025-10-20（周一）13:00–13:30',
+      department: '脊柱外科',
+      doctor: '韩立诚 主任医师',
+    });
+    expect(view.confirmation.howToCancel).toContain('16:30');
+    expect(view.confirmation.noShowPenalty).toContain('90 天内爽约 3 次');
+  });
+
+  it('shows an expired hold as released, from its expiry instant on', () => {
+    const held = makeAppointment();
+    expect(toAppointmentView(held, new Date('2025-10-13T01:14:59.999Z')).status).toBe('pending_payment');
+    expect(toAppointmentView(held, new Date('2025-10-13T01:15:00Z'))).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'hold_expired',
+    });
+  });
+});
+
+describe('remainingOnline', () => {
+  it('counts expired holds as free and never goes below zero or above capacity', () => {
+    const holds = {
+      a: { expiresAt: '2025-10-13T08:59:00.000+08:00', accountId: 'x' },
+      b: { expiresAt: '2025-10-13T09:10:00.000+08:00', accountId: 'y' },
+    };
+    expect(remainingOnline({ capacityOnline: 2, bookedOnline: 2, holds }, NOW)).toBe(1);
+    expect(remainingOnline({ capacityOnline: 2, bookedOnline: 2, holds: {} }, NOW)).toBe(0);
+    expect(remainingOnline({ capacityOnline: 2, bookedOnline: 0, holds }, NOW)).toBe(2);
+  });
+});
