@@ -52,7 +52,7 @@ function homeOf(role: Role): string {
   }
 }
 
-/** Local demo only: sign in as any role with one tap, then land on that role's home. */
+/** Local demo only: sign in as whichever role with one tap, then land on that role's home. */
 function PersonaPage() {
   const [busy, setBusy] = useState<Role>();
   const [error, setError] = useState<string>();
