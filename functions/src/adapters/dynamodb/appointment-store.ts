@@ -11,6 +11,7 @@ import { appointmentKeys, scheduleKeys } from './appointment-keys';
 import type { TransactItem } from './outbox-store';
 import { ttlFromIso, type Table } from './table';
 import { cancellationCodes, failedCondition } from './transaction-errors';
+import { queryAll } from './query-all';
 
 /** Idempotency records outlive any client retry by far; TTL only tidies them away. */
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
@@ -253,21 +254,11 @@ export function createAppointmentStore(table: Table): AppointmentStore {
       }
     },
     async list(accountId) {
-      const items: Record<string, unknown>[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await table.doc.send(
-          new QueryCommand({
-            TableName: table.name,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-            ExpressionAttributeValues: { ':pk': `ACCOUNT#${accountId}`, ':p': 'APPOINTMENT#' },
-            ConsistentRead: true,
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const items = await queryAll(table, {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': `ACCOUNT#${accountId}`, ':p': 'APPOINTMENT#' },
+        ConsistentRead: true,
+      });
       return items.map((i) => i.data as AppointmentRecord);
     },
     async release(appointment, change) {

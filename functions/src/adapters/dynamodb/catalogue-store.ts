@@ -1,27 +1,18 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { clinicTemplateSchema, departmentSchema, doctorSchema } from '@jiuyi/shared';
 import type { CatalogueStore } from '../../ports/catalogue-store';
 import { scheduleKeys } from './appointment-keys';
 import { batchPut } from './batch-put';
 import type { Table } from './table';
+import { queryAll } from './query-all';
 
 /** The catalogue sits in one partition: a few hundred items, read whole and cached by clients. */
 export function createCatalogueStore(table: Table): CatalogueStore {
   async function queryPrefix(prefix: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await table.doc.send(
-        new QueryCommand({
-          TableName: table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': scheduleKeys.catalogue, ':prefix': prefix },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': scheduleKeys.catalogue, ':prefix': prefix },
+    });
     return items;
   }
 

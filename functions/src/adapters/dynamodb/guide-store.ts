@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   guideBranchSchema,
   guideRuleListSchema,
@@ -9,24 +9,15 @@ import {
 import type { GuideStore } from '../../ports/guide-store';
 import { batchPut } from './batch-put';
 import { keys, type Table } from './table';
+import { queryAll } from './query-all';
 
 /** The guide lives in one partition: it is small, read-mostly and served whole. */
 export function createGuideStore(table: Table): GuideStore {
   async function queryPrefix(prefix: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await table.doc.send(
-        new QueryCommand({
-          TableName: table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': 'GUIDE', ':prefix': prefix },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(table, {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': 'GUIDE', ':prefix': prefix },
+    });
     return items;
   }
 

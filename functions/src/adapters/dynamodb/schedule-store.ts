@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { PlannedSession } from '@jiuyi/shared';
 import type { ScheduleStore, SessionRecord, SlotRecord } from '../../ports/schedule-store';
 import { scheduleKeys } from './appointment-keys';
 import type { Table } from './table';
 import { cancellationCodes, failedCondition } from './transaction-errors';
+import { queryAll } from './query-all';
 
 function toRecords(
   plan: PlannedSession,
@@ -72,25 +73,15 @@ export function createScheduleStore(table: Table): ScheduleStore {
       }
     },
     async listSessions(departmentId, from, to) {
-      const items: Record<string, unknown>[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await table.doc.send(
-          new QueryCommand({
-            TableName: table.name,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: {
-              ':pk': scheduleKeys.departmentSessions(departmentId),
-              ':from': from,
-              ':to': `${to}#~`,
-            },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const items = await queryAll(table, {
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': scheduleKeys.departmentSessions(departmentId),
+          ':from': from,
+          ':to': `${to}#~`,
+        },
+      });
       const sessions = items.filter((i) => i.type === 'session').map((i) => i as unknown as SessionRecord);
       const slots = items.filter((i) => i.type === 'slot').map((i) => i as unknown as SlotRecord);
       return sessions.map((session) => ({ session, slots: slots.filter((s) => s.sessionId === session.id) }));
