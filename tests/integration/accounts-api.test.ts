@@ -98,4 +98,43 @@ describe('WeChat login, refresh, and staff invites on DynamoDB Local', () => {
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body.error.details)).toContain('专科');
   });
+
+  it('a clinic-doctor invite must name a catalogue doctor, and the account then speaks for that doctor', async () => {
+    // Prepare
+    const admin = await devToken(api.url, 'admin-3', 'admin');
+    // Act
+    const missing = await call<{ error: { details: unknown } }>(api.url, 'POST', '/v1/staff-invites', {
+      token: admin,
+      body: { role: 'clinic_doctor' },
+    });
+    const unknown = await call<{ error: { details: unknown } }>(api.url, 'POST', '/v1/staff-invites', {
+      token: admin,
+      body: { role: 'clinic_doctor', doctorId: 'doc-nobody' },
+    });
+    const invite = await call<{ code: string }>(api.url, 'POST', '/v1/staff-invites', {
+      token: admin,
+      body: { role: 'clinic_doctor', doctorId: 'doc-spine-01', displayName: '韩立诚' },
+    });
+    const doctor = authResponseSchema.parse(
+      (await call(api.url, 'POST', '/v1/auth/wechat', { body: { code: 'code-clinic-doctor' } })).body,
+    );
+    const redeemed = authResponseSchema.parse(
+      (
+        await call(api.url, 'POST', '/v1/staff-invites/redeem', {
+          token: doctor.token,
+          body: { code: invite.body.code },
+        })
+      ).body,
+    );
+    const me = await call<{ account: { role: string; doctorId?: string } }>(api.url, 'GET', '/v1/me', {
+      token: redeemed.token,
+    });
+    // Assess
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(missing.body.error.details)).toContain('门诊医生须关联出诊医生');
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body.error.details)).toContain('未找到该出诊医生');
+    expect(invite.status).toBe(201);
+    expect(me.body.account).toMatchObject({ role: 'clinic_doctor', doctorId: 'doc-spine-01' });
+  });
 });

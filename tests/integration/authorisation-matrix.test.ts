@@ -44,7 +44,11 @@ beforeAll(async () => {
   for (const role of ALL) {
     tokens.set(
       role,
-      await devToken(api.url, `matrix-${role}`, role, { institutionId: 'inst-1', specialty: 'orthopaedics' }),
+      await devToken(api.url, `matrix-${role}`, role, {
+        institutionId: 'inst-1',
+        specialty: 'orthopaedics',
+        doctorId: 'doc-spine-01',
+      }),
     );
   }
 });

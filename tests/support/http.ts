@@ -31,7 +31,7 @@ export async function devToken(
   baseUrl: string,
   openid: string,
   role: Role = 'patient',
-  extra: { institutionId?: string; specialty?: string } = {},
+  extra: { institutionId?: string; specialty?: string; doctorId?: string } = {},
 ): Promise<string> {
   const res = await call<{ token: string }>(baseUrl, 'POST', '/v1/auth/dev', {
     body: { openid, role, ...extra },

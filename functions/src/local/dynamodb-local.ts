@@ -77,6 +77,8 @@ export async function startDynamoDbLocal(options: {
       ...storage,
       '-port',
       String(options.port),
+      // Telemetry would phone home and drop a metadata file into the working directory.
+      '-disableTelemetry',
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );

@@ -5,6 +5,7 @@ export interface StaffInvite {
   role: Exclude<Role, 'patient'>;
   institutionId?: string;
   specialty?: string;
+  doctorId?: string;
   displayName?: string;
   createdBy: string;
   createdAt: string;
@@ -18,7 +19,10 @@ export interface AccountStore {
   /** Creates the account unless the openid already has one; either way returns the openid's account. */
   createForOpenid(openid: string, account: Account): Promise<Account>;
   /** Forces role fields (the local dev login only). */
-  setRole(accountId: string, fields: Pick<Account, 'role' | 'institutionId' | 'specialty'>): Promise<Account>;
+  setRole(
+    accountId: string,
+    fields: Pick<Account, 'role' | 'institutionId' | 'specialty' | 'doctorId'>,
+  ): Promise<Account>;
   putInvite(invite: StaffInvite): Promise<void>;
   /** Marks the invite used by this account and applies its role, atomically; false if unusable. */
   redeemInvite(codeHash: string, accountId: string, nowIso: string): Promise<Account | undefined>;

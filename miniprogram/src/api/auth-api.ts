@@ -12,6 +12,7 @@ export interface PersonaSignIn {
   role: Role;
   institutionId?: string;
   specialty?: string;
+  doctorId?: string;
 }
 
 /** POST /v1/auth/dev — local stage only: signs in as a demo persona of any role. */

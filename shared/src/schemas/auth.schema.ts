@@ -6,6 +6,10 @@ export const roleSchema = z.enum([
   'expert',
   'referral_centre',
   'records_staff',
+  /** The hospital's own outpatient doctor (linked to a catalogue doctor by `doctorId`). */
+  'clinic_doctor',
+  /** 门诊部: suspensions, check-in at the desk, payments and statements. */
+  'outpatient_staff',
   'admin',
 ]);
 export type Role = z.infer<typeof roleSchema>;
@@ -19,6 +23,8 @@ export const principalSchema = z.object({
   role: roleSchema,
   institutionId: z.string().optional(),
   specialty: z.string().optional(),
+  /** The catalogue doctor a clinic doctor or expert account speaks for. */
+  doctorId: z.string().optional(),
 });
 export type Principal = z.infer<typeof principalSchema>;
 
@@ -33,6 +39,7 @@ export const devLoginBodySchema = z.strictObject({
   role: roleSchema,
   institutionId: z.string().max(64).optional(),
   specialty: z.string().max(64).optional(),
+  doctorId: z.string().max(64).optional(),
 });
 
 export const refreshBodySchema = z.strictObject({
@@ -44,6 +51,7 @@ export const accountSchema = z.object({
   role: roleSchema,
   institutionId: z.string().optional(),
   specialty: z.string().optional(),
+  doctorId: z.string().optional(),
   displayName: z.string().optional(),
   createdAt: z.string(),
 });
@@ -63,6 +71,7 @@ export const createInviteBodySchema = z.strictObject({
   role: staffRoleSchema,
   institutionId: z.string().max(64).optional(),
   specialty: z.string().max(64).optional(),
+  doctorId: z.string().max(64).optional(),
   displayName: z.string().max(40).optional(),
 });
 

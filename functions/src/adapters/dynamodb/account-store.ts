@@ -105,6 +105,7 @@ export function createAccountStore(table: Table): AccountStore {
         role: invite.role,
         institutionId: invite.institutionId,
         specialty: invite.specialty,
+        doctorId: invite.doctorId,
         displayName: invite.displayName ?? current.displayName,
       };
       try {

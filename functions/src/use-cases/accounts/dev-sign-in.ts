@@ -10,7 +10,7 @@ import { authResponseFor, findOrCreateAccount } from './sign-in';
  */
 export async function devSignIn(
   ports: { accounts: AccountStore; tokens: TokenService; stage: Stage },
-  input: { openid: string; role: Role; institutionId?: string; specialty?: string },
+  input: { openid: string; role: Role; institutionId?: string; specialty?: string; doctorId?: string },
   now: Date,
 ): Promise<AuthResponse> {
   if (ports.stage !== 'local') throw new DomainError('ROUTE_NOT_FOUND');
@@ -19,6 +19,7 @@ export async function devSignIn(
     role: input.role,
     institutionId: input.institutionId,
     specialty: input.specialty,
+    doctorId: input.doctorId,
   });
   return authResponseFor(ports.tokens, updated);
 }

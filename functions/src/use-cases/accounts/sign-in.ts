@@ -10,6 +10,7 @@ export function principalOf(account: Account): Principal {
     role: account.role,
     ...(account.institutionId ? { institutionId: account.institutionId } : {}),
     ...(account.specialty ? { specialty: account.specialty } : {}),
+    ...(account.doctorId ? { doctorId: account.doctorId } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { DomainError, toShanghaiIso, type Account, type Role } from '@jiuyi/shared';
 import type { AccountStore } from '../../ports/account-store';
+import type { CatalogueStore } from '../../ports/catalogue-store';
 
 const INVITE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const INVITE_DAYS = 7;
@@ -16,9 +17,15 @@ function newCode(): string {
 
 /** An admin creates a one-time code that grants a staff role to whichever WeChat account redeems it. */
 export async function createStaffInvite(
-  accounts: AccountStore,
+  { accounts, catalogue }: { accounts: AccountStore; catalogue: CatalogueStore },
   admin: { accountId: string },
-  input: { role: Exclude<Role, 'patient'>; institutionId?: string; specialty?: string; displayName?: string },
+  input: {
+    role: Exclude<Role, 'patient'>;
+    institutionId?: string;
+    specialty?: string;
+    doctorId?: string;
+    displayName?: string;
+  },
   now: Date,
 ): Promise<{ code: string; role: Exclude<Role, 'patient'>; expiresAt: string }> {
   if (input.role === 'alliance_doctor' && !input.institutionId) {
@@ -28,6 +35,15 @@ export async function createStaffInvite(
   }
   if (input.role === 'expert' && !input.specialty) {
     throw new DomainError('VALIDATION_FAILED', { details: { fields: { specialty: '专家须指定专科' } } });
+  }
+  if (input.role === 'clinic_doctor' && !input.doctorId) {
+    throw new DomainError('VALIDATION_FAILED', {
+      details: { fields: { doctorId: '门诊医生须关联出诊医生' } },
+    });
+  }
+  // A doctor account acts on that doctor's sessions (extra numbers), so the link must be to a real doctor.
+  if (input.doctorId && !(await catalogue.listDoctors()).some((d) => d.id === input.doctorId)) {
+    throw new DomainError('VALIDATION_FAILED', { details: { fields: { doctorId: '未找到该出诊医生' } } });
   }
   const code = newCode();
   const expiresAt = toShanghaiIso(new Date(now.getTime() + INVITE_DAYS * 86_400_000));

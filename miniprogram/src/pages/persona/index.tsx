@@ -34,6 +34,19 @@ const PERSONAS: readonly Persona[] = [
   },
   { role: 'referral_centre', openid: 'demo-referral-centre', title: '转诊中心', hint: '审核转诊、排值班表' },
   { role: 'records_staff', openid: 'demo-records-staff', title: '病案室', hint: '处理病案复印申请' },
+  {
+    role: 'clinic_doctor',
+    openid: 'demo-clinic-doctor',
+    doctorId: 'doc-spine-01',
+    title: '门诊医生',
+    hint: '脊柱外科：加号、诊间预约',
+  },
+  {
+    role: 'outpatient_staff',
+    openid: 'demo-outpatient-staff',
+    title: '门诊部',
+    hint: '停诊、签到、支付对账',
+  },
   { role: 'admin', openid: 'demo-admin', title: '管理员', hint: '邀请工作人员' },
 ];
 
@@ -45,8 +58,10 @@ function homeOf(role: Role): string {
     case 'alliance_doctor':
     case 'expert':
     case 'referral_centre':
+    case 'clinic_doctor':
       return '/subpackages/doctor/home/index';
     case 'records_staff':
+    case 'outpatient_staff':
     case 'admin':
       return '/subpackages/staff/home/index';
   }
@@ -62,8 +77,8 @@ function PersonaPage() {
     setBusy(persona.role);
     setError(undefined);
     try {
-      const { openid, role, institutionId, specialty } = persona;
-      await switchPersona({ openid, role, institutionId, specialty });
+      const { openid, role, institutionId, specialty, doctorId } = persona;
+      await switchPersona({ openid, role, institutionId, specialty, doctorId });
       void Taro.showToast({ title: `已切换为${persona.title}`, icon: 'success' });
       void Taro.reLaunch({ url: homeOf(persona.role) });
     } catch (caught) {
