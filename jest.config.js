@@ -14,6 +14,7 @@ module.exports = {
       ...common,
       displayName: 'integration',
       roots: ['<rootDir>/tests/integration'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/integration-timeout.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },

@@ -7,6 +7,11 @@ import { createPatientStore } from './adapters/dynamodb/patient-store';
 import { createCatalogueStore } from './adapters/dynamodb/catalogue-store';
 import { createScheduleStore } from './adapters/dynamodb/schedule-store';
 import { createAppointmentStore } from './adapters/dynamodb/appointment-store';
+import { createNoShowStore } from './adapters/dynamodb/no-show-store';
+import { createWaitlistStore } from './adapters/dynamodb/waitlist-store';
+import { createSessionReader } from './adapters/dynamodb/session-reader';
+import { createCheckInStore } from './adapters/dynamodb/check-in-store';
+import { createJoseCheckInCodes } from './adapters/auth/jose-check-in-codes';
 import { createJoseTokenService } from './adapters/auth/jose-token-service';
 import { createLocalFieldCipher } from './adapters/crypto/aes-gcm-field-cipher';
 import { createKmsFieldCipher } from './adapters/crypto/kms-field-cipher';
@@ -21,8 +26,33 @@ import type { PatientStore } from './ports/patient-store';
 import type { CatalogueStore } from './ports/catalogue-store';
 import type { ScheduleStore } from './ports/schedule-store';
 import type { AppointmentStore } from './ports/appointment-store';
+import type { NoShowStore } from './ports/no-show-store';
+import type { WaitlistStore } from './ports/waitlist-store';
+import type { SessionReader } from './ports/session-reader';
+import type { CheckInStore } from './ports/check-in-store';
+import type { CheckInCodes } from './ports/check-in-codes';
 import type { FieldCipher } from './ports/field-cipher';
 import type { WechatSessionPort } from './ports/wechat-session';
+import type { HisPort } from './ports/his';
+import { buildHis } from './adapters/his/build-his';
+import { createBillStore } from './adapters/dynamodb/bill-store';
+import type { BillStore } from './ports/bill-store';
+import { createSuspensionStore } from './adapters/dynamodb/suspension-store';
+import { createClinicBookingStore } from './adapters/dynamodb/clinic-booking-store';
+import { createIdentityDirectory } from './adapters/dynamodb/identity-directory';
+import { createTemplateStore } from './adapters/dynamodb/template-store';
+import type { SuspensionStore } from './ports/suspension-store';
+import type { ClinicBookingStore, IdentityDirectory } from './ports/clinic-booking-store';
+import type { TemplateStore } from './ports/template-store';
+import { createPaymentStore } from './adapters/dynamodb/payment-store';
+import { createPayerDirectory } from './adapters/dynamodb/payer-directory';
+import {
+  buildPaymentGateway,
+  type PaymentGatewayProvider,
+} from './adapters/wechat-pay/build-payment-gateway';
+import type { PaymentStore } from './ports/payment-store';
+import type { PayerDirectory } from './ports/payer-directory';
+import type { PaymentSettings } from './use-cases/payments/payment-ports';
 
 /** Everything a handler needs, built once per cold start from configuration. */
 export interface Deps {
@@ -34,9 +64,32 @@ export interface Deps {
   catalogue: CatalogueStore;
   schedule: ScheduleStore;
   appointments: AppointmentStore;
+  /** No-shows (爽约) per patient and the visits to settle when sessions end. */
+  noShows: NoShowStore;
+  /** Waitlists (候补) and the session reads they decide on. */
+  waitlist: WaitlistStore;
+  sessions: SessionReader;
+  /** Check-in (签到): queue numbers, and the signed codes behind the QR codes. */
+  checkIns: CheckInStore;
+  checkInCodes: CheckInCodes;
   cipher: FieldCipher;
   tokens: TokenService;
   wechat: WechatSessionPort;
+  /** The hospital information system: outpatient orders and their paid/refunded write-back. */
+  his: HisPort;
+  /** Outpatient bills and the per-item locks that keep an item in one payment. */
+  bills: BillStore;
+  /** Suspensions (停诊) and their offers; extra numbers (加号) and in-clinic booking; weekly templates. */
+  suspensions: SuspensionStore;
+  clinicBookings: ClinicBookingStore;
+  identities: IdentityDirectory;
+  templates: TemplateStore;
+  /** Payments, refunds, the settled-money ledger and the issues staff must look at. */
+  payments: PaymentStore;
+  payer: PayerDirectory;
+  /** WeChat Pay (the sandbox in stage local), resolved on first use: prod keys come from SSM. */
+  paymentGateway: PaymentGatewayProvider;
+  paymentSettings: PaymentSettings;
   now: () => Date;
 }
 
@@ -77,9 +130,24 @@ export function buildDeps(cfg: AppConfig, overrides: Partial<Deps> = {}): Deps {
     catalogue: createCatalogueStore(table),
     schedule: createScheduleStore(table),
     appointments: createAppointmentStore(table),
+    noShows: createNoShowStore(table),
+    waitlist: createWaitlistStore(table),
+    sessions: createSessionReader(table, createScheduleStore(table)),
+    checkIns: createCheckInStore(table),
+    checkInCodes: createJoseCheckInCodes(cfg.tokenSecret ?? LOCAL_TOKEN_SECRET),
     cipher,
     tokens: createJoseTokenService(cfg.tokenSecret ?? LOCAL_TOKEN_SECRET),
     wechat: buildWechat(cfg),
+    his: buildHis(cfg, table),
+    bills: createBillStore(table),
+    suspensions: createSuspensionStore(table),
+    clinicBookings: createClinicBookingStore(table),
+    identities: createIdentityDirectory(table),
+    templates: createTemplateStore(table),
+    payments: createPaymentStore(table),
+    payer: createPayerDirectory(table),
+    paymentGateway: buildPaymentGateway(cfg),
+    paymentSettings: { appId: cfg.wechatAppId, notifyUrl: cfg.wechatPay.notifyUrl ?? '' },
     now: () => new Date(),
     ...overrides,
   };

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { loadMessageChannelConfig, type MessageChannelConfig } from './message-channel-config';
+import { loadHisConfig, type HisConfig } from './his-config';
+import { loadWechatPayConfig, type WechatPayConfig } from './wechat-pay-config';
 
 /** Where the code runs: `local` allows the dev login and talks to sandboxes; `prod` talks to WeChat and AWS. */
 export const stageSchema = z.enum(['local', 'prod']);
@@ -20,6 +23,8 @@ const envSchema = z.object({
   JIUYI_WECHAT_SECRET_PARAM: z.string().min(1).optional(),
   /** Local: where the local data/index keys live. */
   JIUYI_LOCAL_KEY_FILE: z.string().min(1).default('.jiuyi-local/keys.json'),
+  /** Extra numbers (加号) a doctor may add to one session. */
+  JIUYI_EXTRA_NUMBERS_PER_SESSION: z.coerce.number().int().min(0).max(50).default(5),
 });
 
 export interface AppConfig {
@@ -33,6 +38,13 @@ export interface AppConfig {
   wechatAppId: string;
   wechatSecretParam?: string;
   localKeyFile: string;
+  extraNumbersPerSession: number;
+  /** WeChat templates and SMS settings for the sender (message-channel-config.ts). */
+  messageChannels: MessageChannelConfig;
+  /** The hospital information system for outpatient bills (his-config.ts). */
+  his: HisConfig;
+  /** WeChat Pay merchant settings and the names of its secrets (wechat-pay-config.ts). */
+  wechatPay: WechatPayConfig;
 }
 
 /** Reads the environment once and fails fast with a message naming what is wrong. */
@@ -54,6 +66,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     wechatAppId: e.JIUYI_WECHAT_APP_ID,
     wechatSecretParam: e.JIUYI_WECHAT_SECRET_PARAM,
     localKeyFile: e.JIUYI_LOCAL_KEY_FILE,
+    extraNumbersPerSession: e.JIUYI_EXTRA_NUMBERS_PER_SESSION,
+    messageChannels: loadMessageChannelConfig(env),
+    his: loadHisConfig(env, e.JIUYI_STAGE),
+    wechatPay: loadWechatPayConfig(env),
   };
   if (cfg.stage === 'prod') {
     const missing = (['tokenSecret', 'kmsKeyId', 'indexKey', 'wechatSecretParam'] as const).filter(

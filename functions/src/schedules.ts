@@ -16,6 +16,26 @@ export interface ScheduleDefinition {
 
 export const SCHEDULES: readonly ScheduleDefinition[] = [
   {
+    handler: 'mark-no-shows',
+    expression: 'rate(5 minutes)',
+    description: 'Mark numbers still booked when their session ended as no-shows and count them',
+  },
+  {
+    handler: 'promote-waitlist',
+    expression: 'rate(1 minute)',
+    description: 'Hand released numbers (cancelled, expired holds, unanswered offers) to the waitlist',
+  },
+  {
+    handler: 'reconcile-payments',
+    expression: 'rate(2 minutes)',
+    description: 'Ask WeChat Pay about payments stuck in paying and refunds stuck in refunding',
+  },
+  {
+    handler: 'retry-bill-write-backs',
+    expression: 'rate(5 minutes)',
+    description: 'Tell the HIS again about paid outpatient bill items it has not confirmed',
+  },
+  {
     handler: 'release-expired-holds',
     expression: 'rate(1 minute)',
     description: 'Release unpaid holds whose 15-minute window has passed',
@@ -25,5 +45,17 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
     expression: 'rate(1 minute)',
     description: 'Retry outbox messages whose backoff has passed and reclaim expired leases',
     streamTriggered: true,
+  },
+  {
+    handler: 'fire-due-timers',
+    expression: 'rate(1 minute)',
+    description:
+      'Queue due reminders: 20:00 Shanghai the evening before a visit, 30 min before the slot, chases and deadlines',
+  },
+  {
+    handler: 'settle-suspension-offers',
+    expression: 'rate(5 minutes)',
+    description:
+      'Apply the default (reserved substitute, else cancel with refund) to suspension offers past their deadline',
   },
 ];

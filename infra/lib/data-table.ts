@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { Stage } from '../../functions/src/config';
@@ -48,6 +48,8 @@ export class DataTable extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: TableEncryptionV2.customerManagedKey(this.key),
       deletionProtection: isProd,
+      // Triggers the sender as soon as an outbox item commits (filtered to those items).
+      dynamoStream: StreamViewType.NEW_IMAGE,
       removalPolicy,
     });
   }

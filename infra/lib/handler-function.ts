@@ -12,6 +12,8 @@ export interface HandlerFunctionProps {
   /** The handler name from routes.ts, e.g. `get-health`. */
   handler: string;
   environment: Record<string, string>;
+  /** 10 s unless given: API calls must answer fast; batch jobs get longer. */
+  timeout?: Duration;
 }
 
 /** One Lambda function per handler file, bundled locally by esbuild (no Docker), with its own log group. */
@@ -37,7 +39,7 @@ export class HandlerFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
-      timeout: Duration.seconds(10),
+      timeout: props.timeout ?? Duration.seconds(10),
       logGroup,
       role,
       projectRoot: REPO_ROOT,

@@ -7,12 +7,17 @@ import type { Stage } from '../../functions/src/config';
 import type { RouteDefinition } from '../../functions/src/routes';
 import { handlerNames } from './deployable-routes';
 import { HandlerFunction } from './handler-function';
+import { functionEnvironment } from './function-environment';
+import { grantTableData } from './table-access';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 
 export interface JiuyiApiProps {
   stage: Stage;
   /** Already filtered for the stage (see `deployableRoutes`). */
   routes: readonly RouteDefinition[];
   table: ITableV2;
+  /** The table's encryption key, which every data access uses. */
+  tableKey: IKey;
   /** Extra environment for every function (e.g. the session-token secret). */
   environment?: Record<string, string>;
 }
@@ -27,17 +32,12 @@ export class JiuyiApi extends Construct {
     super(scope, id);
     this.api = new HttpApi(this, 'HttpApi', { apiName: `jiuyi-${props.stage}` });
 
-    const environment = {
-      ...props.environment,
-      JIUYI_STAGE: props.stage,
-      JIUYI_TABLE_NAME: props.table.tableName,
-      POWERTOOLS_SERVICE_NAME: 'jiuyi',
-    };
+    const environment = functionEnvironment(props.stage, props.table, props.environment);
     const functions = new Map<string, NodejsFunction>();
     const integrations = new Map<string, HttpLambdaIntegration>();
     for (const handler of handlerNames(props.routes)) {
       const { fn } = new HandlerFunction(this, handler, { stage: props.stage, handler, environment });
-      props.table.grantReadWriteData(fn);
+      grantTableData(props.table, props.tableKey, fn);
       functions.set(handler, fn);
       integrations.set(handler, new HttpLambdaIntegration(`${handler}-integration`, fn));
     }

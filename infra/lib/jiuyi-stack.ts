@@ -7,17 +7,29 @@ import { deployableRoutes } from './deployable-routes';
 import { JiuyiApi } from './http-api';
 import { SessionSecret } from './session-secret';
 import { PersonalDataProtection } from './personal-data-protection';
+import type { ScheduleDefinition } from '../../functions/src/schedules';
+import { ScheduledFunctions } from './scheduled-functions';
+import { MessageChannels, resolveChannelSettings, type ChannelSettings } from './message-channels';
+import { functionEnvironment } from './function-environment';
+
+/** The outbox sender: the one function that talks to WeChat and SMS. */
+const SENDER = 'deliver-messages';
 
 export interface JiuyiStackProps extends StackProps {
   stage: Stage;
   /** Every route of the app; the stack keeps only those the stage may expose. */
   routes: readonly RouteDefinition[];
+  /** Every scheduled function (functions/src/schedules.ts); none when omitted. */
+  schedules?: readonly ScheduleDefinition[];
+  /** WeChat template ids and SMS settings for the sender (the `messageChannels` context). */
+  channels?: ChannelSettings;
 }
 
 /** The whole backend of one stage: the table, the session secret, the HTTP API and its functions. */
 export class JiuyiStack extends Stack {
   readonly data: DataTable;
   readonly api: JiuyiApi;
+  readonly scheduled: ScheduledFunctions;
 
   constructor(scope: Construct, id: string, props: JiuyiStackProps) {
     super(scope, id, props);
@@ -31,13 +43,33 @@ export class JiuyiStack extends Stack {
       Object.assign(environment, protection.environment());
     }
 
+    const channels = new MessageChannels(
+      this,
+      'MessageChannels',
+      props.channels ?? resolveChannelSettings({}),
+    );
+    Object.assign(environment, channels.environment());
+
     this.api = new JiuyiApi(this, 'Api', {
       stage: props.stage,
       routes: deployableRoutes(props.routes, props.stage),
       table: this.data.table,
+      tableKey: this.data.key,
       environment,
     });
-    if (protection) for (const fn of this.api.functions.values()) protection.grantTo(fn);
+    this.scheduled = new ScheduledFunctions(this, 'Scheduled', {
+      stage: props.stage,
+      schedules: props.schedules ?? [],
+      table: this.data.table,
+      tableKey: this.data.key,
+      environment: functionEnvironment(props.stage, this.data.table, environment),
+      handlerEnvironment: { [SENDER]: channels.senderEnvironment() },
+    });
+    const sender = this.scheduled.functions.get(SENDER);
+    if (sender) channels.grantTo(sender);
+
+    const all = [...this.api.functions.values(), ...this.scheduled.functions.values()];
+    if (protection) for (const fn of all) protection.grantTo(fn);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.api.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });

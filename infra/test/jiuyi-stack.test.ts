@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import { Stack, type App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ROUTES, routeKey, type RouteDefinition } from '../../functions/src/routes';
+import { SCHEDULES } from '../../functions/src/schedules';
 import { JiuyiStack } from '../lib/jiuyi-stack';
 import { deployableRoutes } from '../lib/deployable-routes';
-import { makeTestApp, type Resources } from './support/test-app';
+import { makeTestApp, TEST_CHANNELS, type Resources } from './support/test-app';
 
 jest.setTimeout(120_000);
 
@@ -23,13 +24,25 @@ beforeAll(() => {
   // One app: the three stacks share each handler's esbuild bundle.
   app = makeTestApp({ bundle: true });
   stacks = {
-    china: new JiuyiStack(app, 'china', { env: { region: 'cn-north-1' }, stage: 'prod', routes: ROUTES }),
+    china: new JiuyiStack(app, 'china', {
+      env: { region: 'cn-north-1' },
+      stage: 'prod',
+      routes: ROUTES,
+      schedules: SCHEDULES,
+      channels: TEST_CHANNELS,
+    }),
     global: new JiuyiStack(app, 'global', {
       env: { region: 'ap-southeast-1' },
       stage: 'prod',
       routes: ROUTES,
+      schedules: SCHEDULES,
     }),
-    local: new JiuyiStack(app, 'local', { env: { region: 'cn-north-1' }, stage: 'local', routes: ROUTES }),
+    local: new JiuyiStack(app, 'local', {
+      env: { region: 'cn-north-1' },
+      stage: 'local',
+      routes: ROUTES,
+      schedules: SCHEDULES,
+    }),
   };
   china = Template.fromStack(stacks.china);
 });
@@ -163,10 +176,12 @@ describe('the HTTP API', () => {
 
     // Assess
     expect(routeKeys.sort()).toEqual(prodRoutes.map(routeKey).sort());
-    expect(Object.keys(functionsOf(china))).toHaveLength(new Set(prodRoutes.map((r) => r.handler)).size);
+    expect(Object.keys(functionsOf(china))).toHaveLength(
+      new Set(prodRoutes.map((r) => r.handler)).size + new Set(SCHEDULES.map((s) => s.handler)).size,
+    );
   });
 
-  it('exposes no dev login and no local-stage function in prod', () => {
+  it('exposes no dev login, no dev sent-messages list and no local-stage function in prod', () => {
     // Act
     const routeKeys = Object.values(china.findResources('AWS::ApiGatewayV2::Route')).map((route) =>
       String(route.Properties?.RouteKey),
@@ -174,7 +189,9 @@ describe('the HTTP API', () => {
     const stages = Object.values(functionsOf(china)).map((fn) => envOf(fn).JIUYI_STAGE);
 
     // Assess
-    expect(routeKeys.filter((key) => key.includes('/auth/dev'))).toEqual([]);
+    expect(routeKeys.filter((key) => key.includes('/auth/dev') || key.includes('/v1/dev/'))).toEqual([]);
+    const descriptions = Object.values(functionsOf(china)).map((fn) => String(fn.Properties?.Description));
+    expect(descriptions.filter((d) => /sign-in-dev|list-sent-messages/.test(d))).toEqual([]);
     expect(stages.every((stage) => stage === 'prod')).toBe(true);
   });
 
@@ -194,9 +211,10 @@ describe('the HTTP API', () => {
 });
 
 describe('the functions', () => {
-  it('all run Node.js 22 on arm64 with 512 MB, 10 s and six months of logs', () => {
+  it('all run Node.js 22 on arm64 with 512 MB, 10 s (55 s for batch jobs) and six months of logs', () => {
     // Act
     const functions = Object.values(functionsOf(china));
+    const scheduled = new Set(SCHEDULES.map((s) => `Jiuyi prod ${s.handler}`));
 
     // Assess
     expect(functions.length).toBeGreaterThan(0);
@@ -205,7 +223,7 @@ describe('the functions', () => {
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         MemorySize: 512,
-        Timeout: 10,
+        Timeout: scheduled.has(String(fn.Properties?.Description)) ? 55 : 10,
         Handler: 'index.handler',
         LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/Logs/) } },
       });
@@ -237,7 +255,11 @@ describe('the functions', () => {
 
   it('get the stage, the table name, the service name, the generated secrets and the field key', () => {
     for (const fn of Object.values(functionsOf(china))) {
-      expect(envOf(fn)).toEqual({
+      // Only the sender carries the SMS settings (checked in scheduled-functions.test.ts).
+      const baseOnly = Object.fromEntries(
+        Object.entries(envOf(fn)).filter(([k]) => !k.startsWith('JIUYI_SMS_')),
+      );
+      expect(baseOnly).toEqual({
         JIUYI_KMS_KEY_ID: { 'Fn::GetAtt': [expect.stringMatching(/^PersonalDataFieldKey/), 'Arn'] },
         JIUYI_INDEX_KEY: {
           'Fn::Join': [
@@ -250,6 +272,8 @@ describe('the functions', () => {
           ],
         },
         JIUYI_WECHAT_SECRET_PARAM: '/jiuyi/prod/wechat-app-secret',
+        JIUYI_WECHAT_TEMPLATES: JSON.stringify(TEST_CHANNELS.wechatTemplates),
+        JIUYI_WECHAT_MINIPROGRAM_STATE: 'formal',
         JIUYI_STAGE: 'prod',
         JIUYI_TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
         POWERTOOLS_SERVICE_NAME: 'jiuyi',

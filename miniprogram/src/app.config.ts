@@ -7,11 +7,22 @@ export default defineAppConfig({
     'pages/patients/index',
     'pages/patient-form/index',
     'pages/persona/index',
+    'pages/departments/index',
+    'pages/schedule/index',
+    'pages/slots/index',
+    'pages/booking-patient/index',
+    'pages/booking-confirm/index',
+    'pages/appointment-detail/index',
+    'pages/appointments/index',
+    'pages/waitlist/index',
+    'pages/messages/index',
   ],
   // Staff roles get their own subpackages so patients never download their pages.
   subPackages: [
     { root: 'subpackages/doctor', pages: ['home/index'] },
-    { root: 'subpackages/staff', pages: ['home/index'] },
+    { root: 'subpackages/staff', pages: ['home/index', 'suspend/index', 'suspend-session/index'] },
+    // Local demo only, like the persona switcher: kept out of the main package.
+    { root: 'subpackages/demo', pages: ['sent-messages/index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#0b57d0',

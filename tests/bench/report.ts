@@ -18,14 +18,51 @@ const REPRODUCE = [
   '',
   '```sh',
   'npm ci',
-  'npm run bench',
+  'npm run bench                      # everything',
+  'npm run bench -- --only booking    # one or more of: weapp, h5, lambdas, booking',
   '```',
   '',
   '`npm run bench` (tests/bench/run.ts) builds the weapp and H5 targets, bundles every Lambda handler into a ' +
-    'temporary folder, times their module load, prints the tables and rewrites this file. It takes about a minute ' +
-    'on 2 cores. Builds that collide with another build of the same workspace are retried. To add a benchmark, ' +
-    'write a module that returns a `BenchSection` (tests/bench/section.ts) and add it to the list in run.ts.',
+    'temporary folder, times their module load, runs the booking burst against a DynamoDB Local of its own ' +
+    '(Java 17 needed), prints the tables and rewrites this file. It takes a few minutes on 2 cores. Builds ' +
+    'that collide with another build of the same workspace are retried. With `--only`, the named benchmarks ' +
+    'run and only their sections here are replaced, each marked with its own date. A section with broken ' +
+    'expectations (the booking burst: booked ≠ 50, any 5xx, a table that disagrees) makes the run exit ' +
+    'non-zero and leaves this file untouched. To add a benchmark, write a module that returns a ' +
+    '`BenchSection` (tests/bench/section.ts) and add it to the list in run.ts.',
 ];
+
+const HEADING = /^## (.+)$/m;
+
+/** A report split at its `## ` headings: the header first, then each part keyed by its title. */
+function splitReport(text: string): { header: string; parts: { title: string; text: string }[] } {
+  const [header = '', ...rest] = text.trimEnd().split(/\n\n(?=## )/);
+  return { header, parts: rest.map((part) => ({ title: HEADING.exec(part)?.[1] ?? '', text: part })) };
+}
+
+/**
+ * An existing report with `sections` replaced (or added before "How to reproduce"), each marked with
+ * when and where it was measured, since the header's date belongs to the last full run.
+ */
+export function mergeReport(existing: string, sections: readonly BenchSection[], now: Date): string {
+  const { header, parts } = splitReport(existing);
+  const stamped = sections.map((s) => ({
+    title: s.title,
+    text: renderSection({
+      ...s,
+      notes: [
+        ...(s.notes ?? []),
+        `Measured alone (\`--only\`): ${describeMachine(now)
+          .map((l) => l.slice(2))
+          .join('; ')}.`,
+      ],
+    }),
+  }));
+  const kept = parts.filter((p) => p.title !== 'How to reproduce');
+  const merged = kept.map((p) => stamped.find((s) => s.title === p.title) ?? p);
+  const added = stamped.filter((s) => !kept.some((p) => p.title === s.title));
+  return `${[header, ...merged.map((p) => p.text), ...added.map((p) => p.text), REPRODUCE.join('\n')].join('\n\n')}\n`;
+}
 
 /** The whole of docs/benchmarks.md: header, machine, one part per section, and how to rerun it. */
 export function renderReport(sections: readonly BenchSection[], now: Date): string {

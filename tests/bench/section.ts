@@ -3,6 +3,13 @@ export interface BenchSection {
   title: string;
   rows: Record<string, string | number>[];
   notes?: string[];
+  /** Broken expectations: printed, and the run exits non-zero without rewriting docs/benchmarks.md. */
+  failures?: string[];
+  /**
+   * Another doc that shows this table too (repo-relative path): run.ts rewrites what lies between
+   * `<!-- bench:<marker> -->` and `<!-- /bench:<marker> -->` there, so the figures cannot go stale.
+   */
+  embed?: { file: string; marker: string };
 }
 
 /** Bytes as `1,234,567 B (1.18 MiB)`, the form every size row uses. */
@@ -47,4 +54,16 @@ export function renderSection(section: BenchSection): string {
   return [`## ${section.title}`, '', renderTable(section.rows), ...(notes.length ? ['', ...notes] : [])].join(
     '\n',
   );
+}
+
+/** `text` with the block between the section's markers replaced by its table and notes. */
+export function embedSection(text: string, section: BenchSection): string {
+  if (!section.embed) return text;
+  const open = `<!-- bench:${section.embed.marker} -->`;
+  const close = `<!-- /bench:${section.embed.marker} -->`;
+  const start = text.indexOf(open);
+  const end = text.indexOf(close);
+  if (start < 0 || end < start) throw new Error(`${section.embed.file} lacks the ${open} … ${close} block`);
+  const body = renderSection(section).split('\n').slice(2).join('\n');
+  return `${text.slice(0, start + open.length)}\n${body}\n${text.slice(end)}`;
 }

@@ -8,6 +8,8 @@ import { HANDLERS } from '../../functions/src/handlers';
 import { startApiServer } from '../../functions/src/local/api-server';
 import { seedDemoData } from '../../functions/src/local/seed-demo-data';
 import { findFreePort } from './ports';
+import type { WechatPaySandbox } from '../../functions/src/local/wechat-pay-sandbox/sandbox';
+import { sandboxPaymentDeps } from '../../functions/src/local/wechat-pay-sandbox/sandbox-deps';
 
 function endpoint(): string {
   const value = process.env.JIUYI_DYNAMODB_ENDPOINT;
@@ -39,12 +41,25 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
+export interface TestApiOptions {
+  /**
+   * A running WeChat Pay sandbox (`startWechatPaySandbox({ now })` with the same clock as
+   * `overrides.now`): payments go to it and its notifications come back to this API.
+   */
+  wechatPay?: WechatPaySandbox;
+}
+
 /** The local API adapter on a free port, over a fresh seeded table. */
-export async function startTestApi(overrides: Partial<Deps> = {}): Promise<TestApi> {
+export async function startTestApi(
+  overrides: Partial<Deps> = {},
+  options: TestApiOptions = {},
+): Promise<TestApi> {
   const deps = await createTestDeps(overrides);
   await seedDemoData(deps);
   setDeps(deps);
   const port = await findFreePort();
+  if (options.wechatPay)
+    Object.assign(deps, sandboxPaymentDeps(options.wechatPay, `http://127.0.0.1:${port}`, overrides.now));
   const server: Server = await startApiServer({ port, handlers: HANDLERS });
   return {
     url: `http://127.0.0.1:${port}`,

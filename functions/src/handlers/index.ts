@@ -12,9 +12,16 @@ import { handler as redeemStaffInvite } from './redeem-staff-invite.handler';
 import { handler as listPatients } from './list-patients.handler';
 import { handler as createPatient } from './create-patient.handler';
 import { handler as getPatient } from './get-patient.handler';
+import { handler as listPatientBills } from './list-patient-bills.handler';
+import { handler as createBillPayment } from './create-bill-payment.handler';
+import { handler as refundBillItems } from './refund-bill-items.handler';
 import { handler as updatePatient } from './update-patient.handler';
 import { handler as deletePatient } from './delete-patient.handler';
 import { handler as listMessages } from './list-messages.handler';
+import { handler as listMessageSubscriptions } from './list-message-subscriptions.handler';
+import { handler as acceptMessageSubscriptions } from './accept-message-subscriptions.handler';
+import { handler as setSmsPhone } from './set-sms-phone.handler';
+import { handler as listSentMessages } from './list-sent-messages.handler';
 import { handler as markMessageRead } from './mark-message-read.handler';
 import { handler as listDepartments } from './list-departments.handler';
 import { handler as listDepartmentDoctors } from './list-department-doctors.handler';
@@ -23,7 +30,32 @@ import { handler as bookAppointment } from './book-appointment.handler';
 import { handler as listAppointments } from './list-appointments.handler';
 import { handler as getAppointment } from './get-appointment.handler';
 import { handler as cancelAppointment } from './cancel-appointment.handler';
+import { handler as createAppointmentPayment } from './create-appointment-payment.handler';
+import { handler as getAppointmentPayment } from './get-appointment-payment.handler';
+import { handler as wechatPayNotify } from './wechat-pay-notify.handler';
+import { handler as listPayments } from './list-payments.handler';
+import { handler as refundPayment } from './refund-payment.handler';
+import { handler as listPaymentIssues } from './list-payment-issues.handler';
+import { handler as listPaymentStatements } from './list-payment-statements.handler';
+import { handler as getPaymentStatement } from './get-payment-statement.handler';
+import { handler as downloadPaymentStatement } from './download-payment-statement.handler';
+import { handler as getCheckInCode } from './get-check-in-code.handler';
+import { handler as checkInAppointment } from './check-in-appointment.handler';
+import { handler as staffCheckIn } from './staff-check-in.handler';
+import { handler as joinWaitlist } from './join-waitlist.handler';
+import { handler as listWaitlist } from './list-waitlist.handler';
+import { handler as cancelWaitlistEntry } from './cancel-waitlist-entry.handler';
+import { handler as confirmWaitlistOffer } from './confirm-waitlist-offer.handler';
 
+import { handler as listDoctorTemplates } from './list-doctor-templates.handler';
+import { handler as replaceDoctorTemplates } from './replace-doctor-templates.handler';
+import { handler as suspendSession } from './suspend-session.handler';
+import { handler as getSessionSuspension } from './get-session-suspension.handler';
+import { handler as getSuspensionOffer } from './get-suspension-offer.handler';
+import { handler as chooseSuspensionOption } from './choose-suspension-option.handler';
+import { handler as addExtraNumber } from './add-extra-number.handler';
+import { handler as listExtraNumbers } from './list-extra-numbers.handler';
+import { handler as bookInClinic } from './book-in-clinic.handler';
 /** Handler name (as in routes.ts) → handler, for the local API adapter. */
 export const HANDLERS: Record<string, LambdaHandler> = {
   'get-health': getHealth,
@@ -39,9 +71,16 @@ export const HANDLERS: Record<string, LambdaHandler> = {
   'list-patients': listPatients,
   'create-patient': createPatient,
   'get-patient': getPatient,
+  'list-patient-bills': listPatientBills,
+  'create-bill-payment': createBillPayment,
+  'refund-bill-items': refundBillItems,
   'update-patient': updatePatient,
   'delete-patient': deletePatient,
   'list-messages': listMessages,
+  'list-message-subscriptions': listMessageSubscriptions,
+  'accept-message-subscriptions': acceptMessageSubscriptions,
+  'set-sms-phone': setSmsPhone,
+  'list-sent-messages': listSentMessages,
   'mark-message-read': markMessageRead,
   'list-departments': listDepartments,
   'list-department-doctors': listDepartmentDoctors,
@@ -50,4 +89,29 @@ export const HANDLERS: Record<string, LambdaHandler> = {
   'list-appointments': listAppointments,
   'get-appointment': getAppointment,
   'cancel-appointment': cancelAppointment,
+  'create-appointment-payment': createAppointmentPayment,
+  'get-appointment-payment': getAppointmentPayment,
+  'wechat-pay-notify': wechatPayNotify,
+  'list-payments': listPayments,
+  'refund-payment': refundPayment,
+  'list-payment-issues': listPaymentIssues,
+  'list-payment-statements': listPaymentStatements,
+  'get-payment-statement': getPaymentStatement,
+  'download-payment-statement': downloadPaymentStatement,
+  'get-check-in-code': getCheckInCode,
+  'check-in-appointment': checkInAppointment,
+  'staff-check-in': staffCheckIn,
+  'join-waitlist': joinWaitlist,
+  'list-waitlist': listWaitlist,
+  'cancel-waitlist-entry': cancelWaitlistEntry,
+  'confirm-waitlist-offer': confirmWaitlistOffer,
+  'list-doctor-templates': listDoctorTemplates,
+  'replace-doctor-templates': replaceDoctorTemplates,
+  'suspend-session': suspendSession,
+  'get-session-suspension': getSessionSuspension,
+  'get-suspension-offer': getSuspensionOffer,
+  'choose-suspension-option': chooseSuspensionOption,
+  'add-extra-number': addExtraNumber,
+  'list-extra-numbers': listExtraNumbers,
+  'book-in-clinic': bookInClinic,
 };

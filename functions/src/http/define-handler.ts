@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { DomainError, type Principal, type Role } from '@jiuyi/shared';
 import { getDeps, type Deps } from '../composition';
-import { errorResponse, json } from './respond';
+import { errorResponse, json, RawResponse } from './respond';
 import { logger } from './logger';
 import { parseBody, parsePath, parseQuery, readHeader } from './parse-request';
 
@@ -17,6 +17,8 @@ export interface RouteInput<B, Q, P, A extends Access> {
   principal: A extends 'public' ? Principal | undefined : Principal;
   requestId: string;
   headers: Record<string, string | undefined>;
+  /** The body exactly as received (signature checks need the bytes, not a parse of them). */
+  rawBody: string;
   deps: Deps;
 }
 
@@ -45,6 +47,11 @@ async function authenticate(event: APIGatewayProxyEventV2, deps: Deps): Promise<
   const match = /^Bearer\s+(\S+)$/i.exec(value);
   if (!match?.[1]) throw new DomainError('UNAUTHENTICATED');
   return deps.tokens.verify(match[1]);
+}
+
+function rawBodyOf(event: APIGatewayProxyEventV2): string {
+  if (!event.body) return '';
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
 }
 
 function authorise(access: Access, principal: Principal | undefined): void {
@@ -78,8 +85,13 @@ export function defineHandler<B = undefined, Q = undefined, P = undefined, A ext
         principal: principal as RouteInput<B, Q, P, A>['principal'],
         requestId,
         headers: event.headers ?? {},
+        rawBody: rawBodyOf(event),
         deps,
       });
+      if (result instanceof RawResponse) {
+        logger.info('request handled', { status: result.status });
+        return result.toResult(requestId);
+      }
       const status = spec.status ?? 200;
       logger.info('request handled', { status });
       return json(status, result, requestId);

@@ -26,3 +26,23 @@ export function errorByCode(
 ): APIGatewayProxyStructuredResultV2 {
   return errorResponse(new DomainError(code, { message: ERROR_CATALOGUE[code].message, details }), requestId);
 }
+
+/**
+ * A handler result that is not JSON (a CSV download, WeChat Pay's notification answers): returned
+ * as is, with the request id added.
+ */
+export class RawResponse {
+  constructor(
+    readonly status: number,
+    readonly body: string,
+    readonly headers: Record<string, string> = {},
+  ) {}
+
+  toResult(requestId: string): APIGatewayProxyStructuredResultV2 {
+    return {
+      statusCode: this.status,
+      headers: { ...this.headers, 'x-request-id': requestId },
+      body: this.body,
+    };
+  }
+}

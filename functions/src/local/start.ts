@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const stack = await startLocalStack({
     dbPort: port('JIUYI_DB_PORT', 8000),
     apiPort: port('JIUYI_API_PORT', 3000),
+    payPort: port('JIUYI_PAY_PORT', 3100),
     webPort: apiOnly ? undefined : port('JIUYI_WEB_PORT', 10086),
     webRoot: apiOnly ? undefined : webRoot,
     dataDir: args.has('--persist') ? join(repo, '.data') : undefined,
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     `  DynamoDB Local  ${stack.dbEndpoint}${args.has('--persist') ? ' (persisted in .data/)' : ' (in memory)'}`,
   );
   console.log(`  API             ${stack.apiUrl}/v1/health`);
+  console.log(`  WeChat Pay      ${stack.payUrl} (sandbox, keys generated for this run)`);
   if (stack.webUrl) console.log(`  H5 app          ${stack.webUrl}/`);
   console.log('Press Ctrl-C to stop.\n');
 

@@ -1,6 +1,9 @@
-import type { AppointmentStatus, ClinicPeriod, DoctorTitle } from '@jiuyi/shared';
+import type { AppointmentStatus, ClinicPeriod, DoctorTitle, OutboxMessage } from '@jiuyi/shared';
 
-export type CancelReason = 'patient' | 'hold_expired';
+export type CancelReason = 'patient' | 'hold_expired' | 'session_suspended';
+
+/** Which count an appointment's number comes from; absent means `online`. */
+export type CapacityPool = 'online' | 'on_site' | 'beyond_capacity';
 
 /** An appointment as stored; the view adds the confirmation text. */
 export interface AppointmentRecord {
@@ -29,6 +32,25 @@ export interface AppointmentRecord {
   cancelledAt?: string;
   cancelReason?: CancelReason;
   refundRequired?: boolean;
+  /** Where the number came from; absent means the online pool. */
+  capacityPool?: CapacityPool;
+  /** Booked by a doctor: an extra number (加号) or an in-clinic booking (诊间预约). */
+  bookedVia?: 'extra_number' | 'in_clinic';
+  bookedByAccountId?: string;
+  /** Moved here from a suspended session (停诊): where it was first booked. */
+  movedFromSessionId?: string;
+  /** The offer made when its session was suspended (the offer item sits under `sessionId`). */
+  suspensionOffer?: { sessionId: string; state: 'offered' | 'resolved' | 'lapsed'; deadline: string };
+  /** Check-in (签到): the session queue number, when, and who checked the patient in. */
+  queueNumber?: number;
+  checkedInAt?: string;
+  checkedInBy?: 'patient' | 'staff';
+  /** The identity check at triage failed (Beijing art. 20–21). */
+  voidedAt?: string;
+  /** Marked a no-show (爽约) when the session ended unseen. */
+  noShowAt?: string;
+  /** This number was offered from the session's waitlist (候补). */
+  waitlistEntryId?: string;
 }
 
 export interface BookingLimits {
@@ -60,7 +82,13 @@ export interface AppointmentStore {
    * One transaction: idempotency record, open session, slot capacity, appointment, per-session guard,
    * per-day counters. Throws SLOT_FULL, DUPLICATE_BOOKING, BOOKING_LIMIT_REACHED, SESSION_SUSPENDED.
    */
-  book(appointment: AppointmentRecord, stamp: IdempotencyStamp, limits: BookingLimits): Promise<BookOutcome>;
+  book(
+    appointment: AppointmentRecord,
+    stamp: IdempotencyStamp,
+    limits: BookingLimits,
+    /** Written in the same transaction: the booking confirmation (Beijing art. 15). */
+    messages?: readonly OutboxMessage[],
+  ): Promise<BookOutcome>;
   get(accountId: string, appointmentId: string): Promise<AppointmentRecord | undefined>;
   list(accountId: string): Promise<AppointmentRecord[]>;
   /** Cancels and frees the number, conditioned on the status read; false when the status had moved on. */

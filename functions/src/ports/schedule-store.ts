@@ -32,6 +32,9 @@ export interface SlotRecord extends Omit<SessionRecord, 'id' | 'status' | 'capac
   capacity: number;
   capacityOnline: number;
   bookedOnline: number;
+  /** The on-site reserve of this slot (in-clinic booking draws on it); absent on slots made before it existed. */
+  capacityOnSite?: number;
+  bookedOnSite?: number;
   /** appointment id → hold. */
   holds: Record<string, SlotHold>;
 }

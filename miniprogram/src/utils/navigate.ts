@@ -25,3 +25,8 @@ export function openPatients(): void {
 export function openPersonas(): void {
   void Taro.navigateTo({ url: '/pages/persona/index' });
 }
+
+/** Opens the local demo's list of what would have been sent by WeChat and SMS. */
+export function openSentMessages(): void {
+  void Taro.navigateTo({ url: '/subpackages/demo/sent-messages/index' });
+}

@@ -56,7 +56,7 @@ export type BookAppointmentBody = z.infer<typeof bookAppointmentBodySchema>;
 export const cancelAppointmentBodySchema = z.strictObject({ reason: z.string().max(200).optional() });
 
 export const appointmentStatusSchema = z.enum(APPOINTMENT_STATUSES);
-export const cancelReasonSchema = z.enum(['patient', 'hold_expired']);
+export const cancelReasonSchema = z.enum(['patient', 'hold_expired', 'session_suspended']);
 
 /** What the patient is told on success (Beijing art. 15). */
 export const bookingConfirmationSchema = z.object({
@@ -88,6 +88,21 @@ export const appointmentViewSchema = z.object({
   cancelReason: cancelReasonSchema.optional(),
   /** A paid booking was cancelled: the payment module refunds it. */
   refundRequired: z.boolean().optional(),
+  /** The session was suspended (停诊): the offer's state; details at `GET /v1/appointments/{id}/suspension-offer`. */
+  suspensionOffer: z
+    .object({
+      sessionId: scheduleIdSchema,
+      state: z.enum(['offered', 'resolved', 'lapsed']),
+      deadline: shanghaiTimestampSchema,
+    })
+    .optional(),
+  /** Given at check-in: the patient's place in the session's queue. */
+  queueNumber: z.number().int().positive().optional(),
+  checkedInAt: shanghaiTimestampSchema.optional(),
+  /** When the identity check at triage failed (Beijing art. 20–21). */
+  voidedAt: shanghaiTimestampSchema.optional(),
+  /** Set while this number is a waitlist offer (候补), so the page can say so. */
+  waitlistEntryId: z.uuid().optional(),
 });
 export type AppointmentView = z.infer<typeof appointmentViewSchema>;
 export const appointmentListResponseSchema = listOf(appointmentViewSchema);

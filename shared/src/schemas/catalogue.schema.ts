@@ -63,6 +63,13 @@ export const clinicTemplateSchema = z.object({
   capacity: z.number().int().positive(),
   // Slots are time-segmented to at most 30 minutes (Beijing art. 10).
   slotMinutes: z.number().int().min(5).max(30),
+  /** This session's own reserves (whole percentages); absent means the hospital-wide default. */
+  quota: z
+    .object({
+      onSiteReservePercent: z.number().int().min(0).max(100),
+      referralReservePercent: z.number().int().min(0).max(100),
+    })
+    .optional(),
 });
 export type ClinicTemplate = z.infer<typeof clinicTemplateSchema>;
 

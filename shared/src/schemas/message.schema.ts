@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseMobilePhone, validateMobilePhone } from '../domain/identity/person';
 
 /** Where a message goes. `in_app` is always one of them: the message centre never depends on delivery. */
 export const messageChannelSchema = z.enum(['wechat_subscribe', 'sms', 'in_app']);
@@ -84,3 +85,79 @@ export const markMessageReadResponseSchema = z.object({
   unreadCount: z.number().int().min(0),
 });
 export type MarkMessageReadResponse = z.infer<typeof markMessageReadResponseSchema>;
+
+/**
+ * Kinds a WeChat subscribe-message template exists for: the ones a user can consent to receive
+ * outside the app. Consent is per kind and counted (a one-time subscription allows one message).
+ */
+export const subscribableKindSchema = z.enum([
+  'booking_confirmed',
+  'payment_succeeded',
+  'refund_completed',
+  'visit_reminder_evening',
+  'visit_reminder_soon',
+  'no_show_warning',
+  'waitlist_freed',
+  'session_suspended',
+  'records_copy_update',
+]);
+export type SubscribableKind = z.infer<typeof subscribableKindSchema>;
+
+/**
+ * `POST /v1/message-subscriptions`: the kinds the user accepted in `Taro.requestSubscribeMessage`
+ * (the client maps the accepted template ids back to kinds with `GET /v1/message-subscriptions`).
+ */
+export const acceptSubscriptionsBodySchema = z.strictObject({
+  accepted: z
+    .array(subscribableKindSchema, { message: '请选择要订阅的消息类型' })
+    .min(1, { message: '请至少选择一种消息' })
+    .max(subscribableKindSchema.options.length)
+    .refine((kinds) => new Set(kinds).size === kinds.length, { message: '消息类型不能重复' }),
+});
+export type AcceptSubscriptionsBody = z.infer<typeof acceptSubscriptionsBodySchema>;
+
+/** One kind the mini-program can ask consent for: its template id and the messages still allowed. */
+export const subscriptionViewSchema = z.object({
+  kind: subscribableKindSchema,
+  templateId: z.string(),
+  remaining: z.number().int().min(0),
+});
+export type SubscriptionView = z.infer<typeof subscriptionViewSchema>;
+
+/** `GET|POST /v1/message-subscriptions`: every kind with a configured template. */
+export const subscriptionListResponseSchema = z.object({ items: z.array(subscriptionViewSchema) });
+export type SubscriptionListResponse = z.infer<typeof subscriptionListResponseSchema>;
+
+/** `PUT /v1/me/sms-phone` (staff and experts): the mobile SMS reminders go to; stored encrypted. */
+export const smsPhoneBodySchema = z.strictObject({
+  phone: z
+    .string({ error: '请输入手机号' })
+    .max(32, { error: '手机号过长' })
+    .overwrite(normaliseMobilePhone)
+    .refine((phone) => validateMobilePhone(phone).ok, { error: '请输入11位中国大陆手机号' }),
+});
+export const smsPhoneResponseSchema = z.object({ phoneMasked: z.string() });
+export type SmsPhoneResponse = z.infer<typeof smsPhoneResponseSchema>;
+
+/**
+ * `GET /v1/dev/sent-messages` (stage `local` only): what the local recorder "sent" instead of
+ * WeChat and SMS, newest first. `recipient` is masked (openid or phone); `fields` are the template
+ * values exactly as the provider would have received them.
+ */
+export const sentMessageSchema = z.object({
+  id: z.string(),
+  messageId: z.string(),
+  channel: z.enum(['wechat_subscribe', 'sms']),
+  kind: messageKindSchema,
+  recipientAccountId: z.string(),
+  recipient: z.string(),
+  templateId: z.string(),
+  fields: z.record(z.string(), z.string()),
+  page: z.string().optional(),
+  title: z.string(),
+  sentAt: z.string(),
+});
+export type SentMessage = z.infer<typeof sentMessageSchema>;
+
+export const sentMessageListResponseSchema = z.object({ items: z.array(sentMessageSchema) });
+export type SentMessageListResponse = z.infer<typeof sentMessageListResponseSchema>;

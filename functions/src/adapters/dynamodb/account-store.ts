@@ -47,6 +47,8 @@ export function createAccountStore(table: Table): AccountStore {
                     type: 'account',
                     data: account,
                     patientCount: 0,
+                    // WeChat Pay needs the payer's openid (payment-store's payer directory reads it).
+                    openid,
                   },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },

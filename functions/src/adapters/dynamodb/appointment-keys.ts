@@ -38,6 +38,10 @@ export const appointmentKeys = {
     pk: `ACCOUNT#${accountId}`,
     sk: `BOOKINGCOUNT#${date}`,
   }),
+  /** gsi1 partition of a session's guards: its active bookings (see capacity-items.ts). */
+  sessionBookings: (sessionId: string) => `SESSIONBOOKINGS#${sessionId}`,
   /** Sparse gsi2 partition of unpaid holds, sorted by expiry, for the scheduled release. */
   holds: 'HOLDS',
+  /** Sparse gsi2 partition of cancelled paid bookings whose refund the payment module has yet to start. */
+  refundsDue: 'REFUNDS#due',
 };

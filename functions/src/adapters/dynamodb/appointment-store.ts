@@ -8,10 +8,13 @@ import type {
   ReleaseChange,
 } from '../../ports/appointment-store';
 import { appointmentKeys, scheduleKeys } from './appointment-keys';
-import type { TransactItem } from './outbox-store';
+import { sessionBookingIndex, slotReleaseItem } from './capacity-items';
+import { messageWriteItems, type TransactItem } from './outbox-store';
+import { visitKeys } from './visit-keys';
 import { ttlFromIso, type Table } from './table';
 import { cancellationCodes, failedCondition } from './transaction-errors';
 import { queryAll } from './query-all';
+import { visitReminderCancelItems, visitReminderItems } from './visit-reminder-items';
 
 /** Idempotency records outlive any client retry by far; TTL only tidies them away. */
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
@@ -26,13 +29,14 @@ const BOOK = {
   guard: 4,
   patientDay: 5,
   accountDay: 6,
+  waitlist: 7,
 } as const;
 
 /**
  * Sends a transaction, retrying when DynamoDB cancels it for a conflict with a concurrent
  * transaction on the same item (the 08:00 burst on one slot): only conditions are final.
  */
-async function sendWithRetry(table: Table, items: TransactItem[]): Promise<void> {
+export async function sendWithRetry(table: Table, items: TransactItem[]): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
@@ -48,7 +52,7 @@ async function sendWithRetry(table: Table, items: TransactItem[]): Promise<void>
   }
 }
 
-function appointmentItem(a: AppointmentRecord): Record<string, unknown> {
+export function appointmentItem(a: AppointmentRecord): Record<string, unknown> {
   return {
     ...appointmentKeys.appointment(a.accountId, a.id),
     type: 'appointment',
@@ -61,7 +65,7 @@ function appointmentItem(a: AppointmentRecord): Record<string, unknown> {
   };
 }
 
-function counterUpdate(table: Table, key: Record<string, string>, max: number): TransactItem {
+export function counterUpdate(table: Table, key: Record<string, string>, max: number): TransactItem {
   return {
     Update: {
       TableName: table.name,
@@ -130,12 +134,25 @@ function bookingItems(
           ...appointmentKeys.sessionGuard(a.sessionId, a.patientId),
           type: 'session_guard',
           appointmentId: a.id,
+          accountId: a.accountId,
+          // Found by the no-show job once the session ends.
+          ...visitKeys.visitIndex(a),
+          ...sessionBookingIndex(a),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
     counterUpdate(table, appointmentKeys.patientDay(a.patientId, a.date), limits.perPatientPerDay),
     counterUpdate(table, appointmentKeys.accountDay(a.accountId, a.date), limits.perAccountPerDay),
+    // A number freed while people wait belongs to the first in line, not to whoever books first.
+    {
+      ConditionCheck: {
+        TableName: table.name,
+        Key: visitKeys.waitlistHead(a.sessionId),
+        ConditionExpression: 'attribute_not_exists(waiting) OR waiting <= :zero',
+        ExpressionAttributeValues: { ':zero': 0 },
+      },
+    },
   ];
 }
 
@@ -155,11 +172,18 @@ function bookingError(codes: string[], limits: BookingLimits): DomainError {
       details: { scope: 'account_day', max: limits.perAccountPerDay },
     });
   }
+  if (failedCondition(codes, BOOK.waitlist)) {
+    return new DomainError('SLOT_FULL', {
+      message: '该出诊单元号源已满，已有患者在候补，请加入候补',
+      details: { waitlist: true },
+    });
+  }
   if (failedCondition(codes, BOOK.slot)) return new DomainError('SLOT_FULL');
   return new DomainError('APPOINTMENT_STATUS_CONFLICT');
 }
 
-function releaseItems(table: Table, a: AppointmentRecord, change: ReleaseChange): TransactItem[] {
+/** The release transaction's items (appointment first), for stores that release inside a larger transaction. */
+export function releaseItems(table: Table, a: AppointmentRecord, change: ReleaseChange): TransactItem[] {
   const expiry = change.holdExpiredBy ? ' AND #d.holdExpiresAt <= :by' : '';
   const decrement = (key: Record<string, string>): TransactItem => ({
     Update: {
@@ -175,8 +199,11 @@ function releaseItems(table: Table, a: AppointmentRecord, change: ReleaseChange)
       Update: {
         TableName: table.name,
         Key: appointmentKeys.appointment(a.accountId, a.id),
-        UpdateExpression:
-          'SET #d.#s = :cancelled, #d.cancelledAt = :at, #d.cancelReason = :reason, #d.refundRequired = :refund, #d.updatedAt = :at REMOVE gsi2pk, gsi2sk',
+        // A paid booking leaves the holds index for the refunds-due one: the payment module's
+        // reconciliation finds it there even if the refund was never started.
+        UpdateExpression: change.refundRequired
+          ? 'SET #d.#s = :cancelled, #d.cancelledAt = :at, #d.cancelReason = :reason, #d.refundRequired = :refund, #d.updatedAt = :at, gsi2pk = :due, gsi2sk = :duesk'
+          : 'SET #d.#s = :cancelled, #d.cancelledAt = :at, #d.cancelReason = :reason, #d.refundRequired = :refund, #d.updatedAt = :at REMOVE gsi2pk, gsi2sk',
         // The status read is the status replaced: a payment or another cancel in between wins.
         ConditionExpression: `#d.#s = :prior${expiry}`,
         ExpressionAttributeNames: { '#d': 'data', '#s': 'status' },
@@ -187,19 +214,13 @@ function releaseItems(table: Table, a: AppointmentRecord, change: ReleaseChange)
           ':refund': change.refundRequired,
           ':prior': a.status,
           ...(change.holdExpiredBy ? { ':by': change.holdExpiredBy } : {}),
+          ...(change.refundRequired
+            ? { ':due': appointmentKeys.refundsDue, ':duesk': `${change.at}#${a.id}` }
+            : {}),
         },
       },
     },
-    {
-      Update: {
-        TableName: table.name,
-        Key: scheduleKeys.slot(a.slotId),
-        UpdateExpression: 'SET bookedOnline = bookedOnline - :one REMOVE holds.#aid',
-        ConditionExpression: 'bookedOnline > :zero',
-        ExpressionAttributeNames: { '#aid': a.id },
-        ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-      },
-    },
+    slotReleaseItem(table, a),
     {
       Delete: {
         TableName: table.name,
@@ -210,6 +231,8 @@ function releaseItems(table: Table, a: AppointmentRecord, change: ReleaseChange)
     },
     decrement(appointmentKeys.patientDay(a.patientId, a.date)),
     decrement(appointmentKeys.accountDay(a.accountId, a.date)),
+    // Last, so callers' indexes stay valid: a released visit takes its reminders with it.
+    ...visitReminderCancelItems(table, a.id),
   ];
 }
 
@@ -228,9 +251,15 @@ export function createAppointmentStore(table: Table): AppointmentStore {
 
   return {
     get,
-    async book(appointment, stamp, limits) {
+    async book(appointment, stamp, limits, messages = []) {
       try {
-        await sendWithRetry(table, bookingItems(table, appointment, stamp, limits));
+        const items = [
+          ...bookingItems(table, appointment, stamp, limits),
+          ...messageWriteItems(table, messages),
+          // The visit's reminders commit with the booking itself (after the indexed items).
+          ...visitReminderItems(table, appointment),
+        ];
+        await sendWithRetry(table, items);
         return { kind: 'booked', appointment };
       } catch (error) {
         const codes = cancellationCodes(error);

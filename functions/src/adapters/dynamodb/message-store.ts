@@ -1,9 +1,8 @@
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError, messageViewSchema, type MessageView } from '@jiuyi/shared';
 import type { MessageStore } from '../../ports/message-store';
-import type { RecipientDirectory } from '../../ports/message-channel';
 import { messageKeys, messageWriteItems } from './outbox-store';
-import { accountKeys, type Table } from './table';
+import type { Table } from './table';
 import { cancellationCodes, failedCondition } from './transaction-errors';
 
 const INBOX_PREFIX = 'MESSAGE#';
@@ -116,26 +115,6 @@ export function createMessageStore(table: Table): MessageStore {
       const item = await getBySk(accountId, key.sk);
       if (!item) return undefined;
       return { message: toView(item), unreadCount: await unreadCount(accountId) };
-    },
-  };
-}
-
-/**
- * Contact addresses of an account for the external channels. The account item carries `openid`
- * (written at sign-in) and, for staff, `smsPhone`; when absent the channel skips with `no_address`.
- */
-export function createRecipientDirectory(table: Table): RecipientDirectory {
-  const profile = async (accountId: string) =>
-    (await table.doc.send(new GetCommand({ TableName: table.name, Key: accountKeys.account(accountId) })))
-      .Item;
-  return {
-    async openidOf(accountId) {
-      const openid = (await profile(accountId))?.openid;
-      return typeof openid === 'string' && openid ? openid : undefined;
-    },
-    async phoneOf(accountId) {
-      const phone = (await profile(accountId))?.smsPhone;
-      return typeof phone === 'string' && phone ? phone : undefined;
     },
   };
 }

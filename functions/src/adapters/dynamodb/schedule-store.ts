@@ -31,6 +31,8 @@ function toRecords(
       capacity: s.capacity,
       capacityOnline: s.capacityOnline,
       bookedOnline: 0,
+      capacityOnSite: s.capacityOnSite ?? 0,
+      bookedOnSite: 0,
       holds: {},
     })),
   };

@@ -1,41 +1,93 @@
-import type { ExternalChannelName, OutboxMessage } from '@jiuyi/shared';
-import type { ChannelOutcome, MessageChannel } from '../../ports/message-channel';
+import {
+  maskMiddle,
+  maskPhone,
+  toShanghaiIso,
+  type ExternalChannelName,
+  type MessageKind,
+  type OutboxMessage,
+  type SentMessage,
+} from '@jiuyi/shared';
+import type { ChannelOutcome, MessageChannel, RecipientDirectory } from '../../ports/message-channel';
+import type { SentMessageLog } from '../../ports/sent-message-log';
+import { templateData, type SubscribeTemplateConfig } from '../wechat/subscribe-message-config';
+import type { SmsTemplate } from '../sms/tencent-sms';
 
-export interface RecordedMessage {
-  channel: ExternalChannelName;
-  message: OutboxMessage;
-  sentAt: string;
+export interface LocalRecorderOptions {
+  log: SentMessageLog;
+  directory: RecipientDirectory;
+  wechatTemplates: SubscribeTemplateConfig;
+  smsTemplates: Partial<Record<MessageKind, SmsTemplate>>;
+  clock?: () => Date;
 }
 
-export interface LocalMessageRecorder {
-  /** One recording channel per external channel name, all writing to the same log. */
-  channels: MessageChannel[];
-  /** Everything "sent" so far, oldest first: what the local demo shows. */
-  list(): RecordedMessage[];
-  clear(): void;
+/** A stand-in template id per kind for the demo, unless a real one is configured. */
+export function localTemplateIds(
+  kinds: readonly MessageKind[],
+  configured: Partial<Record<MessageKind, string>>,
+): Partial<Record<MessageKind, string>> {
+  return Object.fromEntries(kinds.map((kind) => [kind, configured[kind] ?? `local-${kind}`]));
 }
 
 /**
- * The `local` stage's stand-in for WeChat and SMS: it accepts every message and keeps it, so a
- * person running the demo can see exactly what would have gone out. `clock` is only for the log.
+ * The `local` stage's stand-in for WeChat and SMS. It makes every decision the real adapters make
+ * (template for the kind, every field filled, an address to send to) and then, instead of calling
+ * the provider, records exactly what it would have sent, so the demo shows real template values.
  */
-export function createLocalMessageRecorder(clock: () => Date = () => new Date()): LocalMessageRecorder {
-  const log: RecordedMessage[] = [];
-  const channel = (name: ExternalChannelName): MessageChannel => ({
-    name,
-    async send(message): Promise<ChannelOutcome> {
-      log.push({ channel: name, message, sentAt: clock().toISOString() });
-      return { kind: 'sent', providerMessageId: `local-${log.length}` };
-    },
-  });
-  return {
-    channels: [channel('wechat_subscribe'), channel('sms')],
-    list: () => [...log],
-    clear: () => {
-      log.length = 0;
+export function createLocalMessageChannels(options: LocalRecorderOptions): MessageChannel[] {
+  const clock = options.clock ?? (() => new Date());
+  const record = async (
+    channel: ExternalChannelName,
+    message: OutboxMessage,
+    entry: Pick<SentMessage, 'recipient' | 'templateId' | 'fields'> & { page?: string },
+  ): Promise<ChannelOutcome> => {
+    await options.log.record({
+      id: `${message.id}:${channel}`,
+      messageId: message.id,
+      channel,
+      kind: message.kind,
+      recipientAccountId: message.recipientAccountId,
+      title: message.title,
+      sentAt: toShanghaiIso(clock()),
+      ...entry,
+    });
+    return { kind: 'sent', providerMessageId: `local-${message.id}` };
+  };
+
+  const wechat: MessageChannel = {
+    name: 'wechat_subscribe',
+    async send(message) {
+      const template = options.wechatTemplates[message.kind];
+      if (!template) return { kind: 'skipped', reason: 'no_template' };
+      const data = templateData(template, message);
+      if (!data)
+        return { kind: 'failed', reason: `message lacks a field of template ${template.templateId}` };
+      const openid = await options.directory.openidOf(message.recipientAccountId);
+      if (!openid) return { kind: 'skipped', reason: 'no_address' };
+      return record('wechat_subscribe', message, {
+        recipient: maskMiddle(openid, 4, 2),
+        templateId: template.templateId,
+        fields: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v.value])),
+        page: message.link.replace(/^\//, ''),
+      });
     },
   };
-}
 
-/** The process-wide recorder the local stack's sender writes to and the demo page reads. */
-export const localMessageRecorder = createLocalMessageRecorder();
+  const sms: MessageChannel = {
+    name: 'sms',
+    async send(message) {
+      const template = options.smsTemplates[message.kind];
+      if (!template) return { kind: 'skipped', reason: 'no_template' };
+      const phone = await options.directory.phoneOf(message.recipientAccountId);
+      if (!phone) return { kind: 'skipped', reason: 'no_address' };
+      const params = template.params.map((p) =>
+        p === 'title' ? message.title : (message.data?.[p.slice('data.'.length)] ?? ''),
+      );
+      return record('sms', message, {
+        recipient: maskPhone(phone),
+        templateId: template.templateId,
+        fields: Object.fromEntries(params.map((value, i) => [String(i + 1), value])),
+      });
+    },
+  };
+  return [wechat, sms];
+}

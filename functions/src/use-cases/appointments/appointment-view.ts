@@ -55,5 +55,10 @@ export function toAppointmentView(a: AppointmentRecord, now: Date): AppointmentV
     ...(a.cancelledAt ? { cancelledAt: a.cancelledAt } : {}),
     ...(cancelReason ? { cancelReason } : {}),
     ...(a.refundRequired !== undefined ? { refundRequired: a.refundRequired } : {}),
+    ...(a.suspensionOffer ? { suspensionOffer: a.suspensionOffer } : {}),
+    ...(a.queueNumber !== undefined ? { queueNumber: a.queueNumber } : {}),
+    ...(a.checkedInAt ? { checkedInAt: a.checkedInAt } : {}),
+    ...(a.voidedAt ? { voidedAt: a.voidedAt } : {}),
+    ...(a.waitlistEntryId ? { waitlistEntryId: a.waitlistEntryId } : {}),
   };
 }

@@ -1,16 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { checkBookable, DomainError, toShanghaiIso, type AppointmentView } from '@jiuyi/shared';
+import type { NoShowStore } from '../../ports/no-show-store';
 import type { AppointmentRecord, AppointmentStore } from '../../ports/appointment-store';
 import type { PatientStore } from '../../ports/patient-store';
 import type { ScheduleStore, SlotRecord } from '../../ports/schedule-store';
 import { DEFAULT_BOOKING_POLICY, type BookingPolicy } from './booking-policy';
 import { toAppointmentView } from './appointment-view';
 import { releaseHold } from './release-expired-holds';
+import { bookingConfirmedMessage } from './appointment-messages';
+import { assertNoShowsAllowBooking } from './no-show-policy';
 
 export interface BookingPorts {
   patients: PatientStore;
   schedule: ScheduleStore;
   appointments: AppointmentStore;
+  noShows: NoShowStore;
 }
 
 export interface BookingRequest {
@@ -49,9 +53,10 @@ async function releaseExpiredOnSlot(ports: BookingPorts, slotId: string, now: Da
  * Books one online number.
  * 1. The patient must be one of the caller's profiles (404 otherwise); the booker is the account's
  *    own profile when booking for someone else (Beijing art. 14).
- * 2. The slot must exist and its session be inside the booking window.
+ * 2. The slot must exist, its session be inside the booking window, and the patient not be
+ *    blocked by no-shows (爽约).
  * 3. One transaction takes the number, writes the appointment, guards one number per patient per
- *    session, counts the day's bookings and records the idempotency key.
+ *    session, counts the day's bookings, records the idempotency key and queues the confirmation.
  * 4. A repeated key returns the first appointment; the same key with another body is refused.
  * 5. When the slot is full only because of expired holds, those are released and the booking retried once.
  */
@@ -65,6 +70,7 @@ export async function bookAppointment(
   if (!patient) throw new DomainError('NOT_FOUND');
   const slot = await ports.schedule.getSlot(request.slotId);
   if (!slot) throw new DomainError('NOT_FOUND');
+  await assertNoShowsAllowBooking(ports.noShows, patient.id, now, policy.noShow);
   const self =
     patient.relation === 'self'
       ? undefined
@@ -97,7 +103,9 @@ export async function bookAppointment(
   };
   const stamp = { key: request.idempotencyKey, bodyHash: bodyHash(request) };
   const attempt = async () => {
-    const outcome = await ports.appointments.book(record, stamp, policy.limits);
+    const outcome = await ports.appointments.book(record, stamp, policy.limits, [
+      bookingConfirmedMessage(record, now),
+    ]);
     if (outcome.kind === 'booked')
       return { appointment: toAppointmentView(outcome.appointment, now), replayed: false };
     if (outcome.bodyHash !== stamp.bodyHash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');

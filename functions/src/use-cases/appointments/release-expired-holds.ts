@@ -32,10 +32,13 @@ export async function releaseHold(
 export async function releaseExpiredHolds(
   appointments: AppointmentStore,
   now: Date,
+  /** Runs before each release (the payment module closes the WeChat order, or applies it if paid). */
+  beforeRelease?: (appointment: AppointmentRecord) => Promise<unknown>,
 ): Promise<{ examined: number; released: number }> {
   const due = await appointments.listExpiredHolds(toShanghaiIso(now), BATCH);
   let released = 0;
   for (const appointment of due) {
+    await beforeRelease?.(appointment);
     if (await releaseHold(appointments, appointment, now)) released += 1;
   }
   return { examined: due.length, released };

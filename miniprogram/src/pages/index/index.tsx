@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
+import { listDepartments } from '../../api/booking-api';
 import { listGuideServices } from '../../api/guide-api';
 import { getMe } from '../../api/session';
+import { BookingShortcuts, pickShortcuts } from '../../components/booking-shortcuts';
 import { EntryRow } from '../../components/entry-row';
 import { LargeTextToggle } from '../../components/large-text-toggle';
 import { Page } from '../../components/page';
@@ -9,7 +11,17 @@ import { Section } from '../../components/section';
 import { ServiceGrid } from '../../components/service-grid';
 import { EmptyView, ErrorView, LoadingView } from '../../components/state-views';
 import { useAsync } from '../../hooks/use-async';
-import { openBranches, openGuide, openPatients, openPersonas, openService } from '../../utils/navigate';
+import { useUnreadCount } from '../../hooks/use-unread-count';
+import { recentDepartments } from '../../utils/booking-memory';
+import { openAppointments, openMessages } from '../../utils/booking-navigate';
+import {
+  openBranches,
+  openGuide,
+  openPatients,
+  openPersonas,
+  openSentMessages,
+  openService,
+} from '../../utils/navigate';
 
 /** Signs in quietly; the persona switcher shows only when the server says this is the local demo. */
 function useLocalDemo(): boolean {
@@ -17,10 +29,18 @@ function useLocalDemo(): boolean {
   return me.status === 'success' && me.data.stage === 'local';
 }
 
+/** Department shortcuts: recent ones from this phone, filled up with the hospital's departments. */
+function useShortcuts() {
+  const departments = useAsync(() => listDepartments(), []);
+  return pickShortcuts(recentDepartments(), departments.status === 'success' ? departments.data : []);
+}
+
 /** Home: search, the services grid, the guide and phone entries, and 大字模式. */
 function HomePage() {
   const services = useAsync(() => listGuideServices(), []);
   const localDemo = useLocalDemo();
+  const unread = useUnreadCount();
+  const shortcuts = useShortcuts();
 
   return (
     <Page testId="page-home">
@@ -28,6 +48,23 @@ function HomePage() {
         <Text className="hero__title">大连市第二人民医院</Text>
         <Text className="hero__subtitle">办事指南 · 一看就懂，一查就到</Text>
       </View>
+
+      <Section title="预约挂号" testId="booking">
+        <BookingShortcuts shortcuts={shortcuts} />
+        <EntryRow
+          title="我的预约"
+          hint="待支付、待就诊、取消与签到码"
+          testId="entry-appointments"
+          onOpen={openAppointments}
+        />
+        <EntryRow
+          title="消息中心"
+          hint="预约、支付、停诊通知"
+          testId="entry-messages"
+          badge={unread}
+          onOpen={openMessages}
+        />
+      </Section>
 
       <Section>
         <SearchBar onSearch={(q) => openGuide(q)} />
@@ -76,6 +113,12 @@ function HomePage() {
             hint="本地演示：患者、医生、转诊中心、病案室…"
             testId="entry-persona"
             onOpen={openPersonas}
+          />
+          <EntryRow
+            title="演示：已发送消息"
+            hint="本地演示：查看本应发出的微信订阅消息和短信"
+            testId="entry-sent-messages"
+            onOpen={openSentMessages}
           />
         </Section>
       ) : null}

@@ -4,3 +4,5 @@ export * from './booking-window';
 export * from './quota';
 export * from './appointment-status';
 export * from './no-show';
+export * from './check-in-window';
+export * from './suspension';

@@ -1,5 +1,6 @@
 import { DAY_MS } from '../calendar/shanghai-time';
-import { noShowBlock } from './no-show';
+import type { DomainError } from '../../errors';
+import { assertNotBlockedByNoShows, noShowBlock, noShowLookbackMs } from './no-show';
 
 const NOW = new Date('2026-06-01T02:00:00Z');
 const daysBefore = (days: number) => new Date(NOW.getTime() - days * DAY_MS);
@@ -66,5 +67,32 @@ describe('noShowBlock', () => {
   it('rejects a policy that makes no sense', () => {
     expect(() => noShowBlock([], NOW, { threshold: 0, windowDays: 90, blockDays: 90 })).toThrow(RangeError);
     expect(() => noShowBlock([], NOW, { threshold: 3, windowDays: 0, blockDays: 90 })).toThrow(RangeError);
+  });
+});
+
+describe('assertNotBlockedByNoShows', () => {
+  it('passes with two no-shows and refuses the third with the lift date in message and details', () => {
+    // Prepare: the third no-show at 11:30 Shanghai on 2026-05-20.
+    const third = new Date('2026-05-20T03:30:00Z');
+    const dates = [daysBefore(60), daysBefore(30)];
+    // Act / Assess
+    expect(() => assertNotBlockedByNoShows(dates, NOW)).not.toThrow();
+    const attempt = () => assertNotBlockedByNoShows([...dates, third], NOW);
+    expect(attempt).toThrow(expect.objectContaining({ code: 'BOOKING_BLOCKED_NO_SHOW' }));
+    expect(attempt).toThrow('网上预约暂停至 2026-08-18 11:30');
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as DomainError).details).toEqual({
+        liftsAt: '2026-08-18T11:30:00.000+08:00',
+        liftsOn: '2026-08-18',
+        threshold: 3,
+      });
+    }
+  });
+
+  it('looks back far enough for a block that started at the edge of the window', () => {
+    expect(noShowLookbackMs()).toBe(180 * DAY_MS);
+    expect(noShowLookbackMs({ threshold: 2, windowDays: 30, blockDays: 7 })).toBe(37 * DAY_MS);
   });
 });

@@ -1,4 +1,5 @@
-import { DAY_MS } from '../calendar/shanghai-time';
+import { DomainError } from '../../errors';
+import { DAY_MS, shanghaiDate, shanghaiTime, toShanghaiIso } from '../calendar/shanghai-time';
 
 export interface NoShowPolicy {
   /** No-shows that trigger a block… */
@@ -43,4 +44,30 @@ export function noShowBlock(
     if (end > now.getTime() && (liftsAt === undefined || end > liftsAt)) liftsAt = end;
   }
   return liftsAt === undefined ? { blocked: false } : { blocked: true, liftsAt: new Date(liftsAt) };
+}
+
+/**
+ * How far back a no-show can still matter: one at the start of a window plus the block it may
+ * start. Reading no-shows older than this cannot change the answer of `noShowBlock`.
+ */
+export function noShowLookbackMs(policy: NoShowPolicy = DEFAULT_NO_SHOW_POLICY): number {
+  return (policy.windowDays + policy.blockDays) * DAY_MS;
+}
+
+/**
+ * Throws `BOOKING_BLOCKED_NO_SHOW` when the no-shows block online booking at `now`; the message
+ * names the Shanghai date and time the block lifts, and `details.liftsAt` carries the instant.
+ */
+export function assertNotBlockedByNoShows(
+  noShowDates: Date[],
+  now: Date,
+  policy: NoShowPolicy = DEFAULT_NO_SHOW_POLICY,
+): void {
+  const block = noShowBlock(noShowDates, now, policy);
+  if (!block.blocked) return;
+  const liftsAt = toShanghaiIso(block.liftsAt);
+  throw new DomainError('BOOKING_BLOCKED_NO_SHOW', {
+    message: `${policy.windowDays} 天内爽约已达 ${policy.threshold} 次，网上预约暂停至 ${shanghaiDate(block.liftsAt)} ${shanghaiTime(block.liftsAt)}`,
+    details: { liftsAt, liftsOn: shanghaiDate(block.liftsAt), threshold: policy.threshold },
+  });
 }

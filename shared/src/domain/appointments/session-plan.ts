@@ -5,6 +5,7 @@ import type { DateString } from '../calendar/shanghai-time';
 import { isWorkingDay } from '../calendar/working-days';
 import { DEFAULT_QUOTA_POLICY, splitQuota } from './quota';
 import type { QuotaPolicy, QuotaSplit } from './quota';
+import { spreadWithinRoom } from './reserve-spread';
 import { generateSlots } from './session-periods';
 import type { SessionPeriod } from './session-periods';
 
@@ -25,6 +26,8 @@ export interface PlannedSlot {
   end: string;
   capacity: number;
   capacityOnline: number;
+  /** Kept for on-site registration and in-clinic booking (Beijing art. 10); never sold online. */
+  capacityOnSite?: number;
 }
 
 export interface PlannedSession {
@@ -91,7 +94,7 @@ function planSession(
   policy: QuotaPolicy,
 ): PlannedSession {
   const id = sessionIdOf(doctor.id, date, template.period);
-  const quota = splitQuota(template.capacity, policy);
+  const quota = splitQuota(template.capacity, template.quota ?? policy);
   const total = generateSlots(template.period, {
     capacity: template.capacity,
     slotMinutes: template.slotMinutes,
@@ -101,6 +104,10 @@ function planSession(
     capacity: quota.online,
     slotMinutes: template.slotMinutes,
   });
+  const onSite = spreadWithinRoom(
+    total.map((slot, i) => slot.capacity - (online[i]?.capacity ?? 0)),
+    quota.onSite,
+  );
   return {
     id,
     departmentId: doctor.departmentId,
@@ -117,6 +124,7 @@ function planSession(
       end: toShanghaiIso(atShanghai(date, slot.end)),
       capacity: slot.capacity,
       capacityOnline: online[i]?.capacity ?? 0,
+      capacityOnSite: onSite[i] ?? 0,
     })),
   };
 }

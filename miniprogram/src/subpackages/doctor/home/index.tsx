@@ -3,17 +3,19 @@ import { EntryRow } from '../../../components/entry-row';
 import { LargeTextToggle } from '../../../components/large-text-toggle';
 import { Page } from '../../../components/page';
 import { Section } from '../../../components/section';
+import { useUnreadCount } from '../../../hooks/use-unread-count';
+import { openMessages } from '../../../utils/booking-navigate';
 
 /** Entries of the doctors' roles (医联体医生, 专家, 转诊中心); each opens once its API exists. */
 const DOCTOR_ENTRIES = [
   { id: 'consultations', title: '会诊申请', hint: '发起与查看远程会诊' },
   { id: 'referrals', title: '双向转诊', hint: '上转、下转申请与进度' },
   { id: 'roster', title: '专家值班表', hint: '按专科、按月份查看' },
-  { id: 'messages', title: '消息中心', hint: '会诊与转诊的通知' },
 ];
 
 /** The doctors' home: their entry points only, kept out of the patients' main package. */
 function DoctorHomePage() {
+  const unread = useUnreadCount();
   return (
     <Page testId="page-doctor-home">
       <View className="hero hero--doctor">
@@ -30,6 +32,13 @@ function DoctorHomePage() {
             disabled
           />
         ))}
+        <EntryRow
+          title="消息中心"
+          hint="会诊与转诊的通知"
+          testId="doctor-messages"
+          badge={unread}
+          onOpen={openMessages}
+        />
       </Section>
       <Section>
         <LargeTextToggle />

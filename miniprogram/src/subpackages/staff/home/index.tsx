@@ -1,19 +1,29 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { getMe } from '../../../api/session';
 import { EntryRow } from '../../../components/entry-row';
 import { LargeTextToggle } from '../../../components/large-text-toggle';
 import { Page } from '../../../components/page';
 import { Section } from '../../../components/section';
+import { useAsync } from '../../../hooks/use-async';
+import { useUnreadCount } from '../../../hooks/use-unread-count';
+import { openMessages } from '../../../utils/booking-navigate';
 
 /** Entries of the hospital staff roles (病案室, 窗口); each opens once its API exists. */
 const STAFF_ENTRIES = [
   { id: 'records-copy', title: '病案复印申请', hint: '审核、复印、邮寄或自取' },
   { id: 'referral-verify', title: '转诊单核验', hint: '扫描转诊单二维码核验' },
   { id: 'complaints', title: '投诉处理', hint: '按期限答复患者投诉' },
-  { id: 'messages', title: '消息中心', hint: '待办与系统通知' },
 ];
 
 /** The staff home: their entry points only, kept out of the patients' main package. */
 function StaffHomePage() {
+  const unread = useUnreadCount();
+  const me = useAsync(() => getMe(), []);
+  // 停诊 is the 门诊部's job; other staff roles do not see the entry.
+  const outpatient =
+    me.status === 'success' &&
+    (me.data.account.role === 'outpatient_staff' || me.data.account.role === 'admin');
   return (
     <Page testId="page-staff-home">
       <View className="hero hero--staff">
@@ -21,6 +31,14 @@ function StaffHomePage() {
         <Text className="hero__subtitle">病案复印、转诊核验与投诉处理</Text>
       </View>
       <Section title="工作入口">
+        {outpatient ? (
+          <EntryRow
+            title="出诊停诊"
+            hint="停诊并为每位患者安排替诊、补诊或退号"
+            testId="staff-suspend"
+            onOpen={() => void Taro.navigateTo({ url: '/subpackages/staff/suspend/index' })}
+          />
+        ) : null}
         {STAFF_ENTRIES.map((entry) => (
           <EntryRow
             key={entry.id}
@@ -30,6 +48,13 @@ function StaffHomePage() {
             disabled
           />
         ))}
+        <EntryRow
+          title="消息中心"
+          hint="待办与系统通知"
+          testId="staff-messages"
+          badge={unread}
+          onOpen={openMessages}
+        />
       </Section>
       <Section>
         <LargeTextToggle />

@@ -1,0 +1,97 @@
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AppointmentRecord } from '../../ports/appointment-store';
+import type { NoShowStore } from '../../ports/no-show-store';
+import { appointmentKeys } from './appointment-keys';
+import { sendWithRetry } from './appointment-store';
+import { messageWriteItems } from './outbox-store';
+import { queryAll } from './query-all';
+import { ttlFromIso, type Table } from './table';
+import { cancellationCodes, failedCondition } from './transaction-errors';
+import { visitKeys } from './visit-keys';
+
+/** A no-show record outlives every policy window it could fall into; TTL only tidies it away. */
+const NO_SHOW_TTL_SECONDS = 400 * 24 * 3600;
+
+/** No-show records per patient, and the session guards' index of visits due for settling. */
+export function createNoShowStore(table: Table): NoShowStore {
+  const unindex = (a: Pick<AppointmentRecord, 'id' | 'sessionId' | 'patientId'>) => ({
+    TableName: table.name,
+    Key: appointmentKeys.sessionGuard(a.sessionId, a.patientId),
+    UpdateExpression: 'REMOVE gsi2pk, gsi2sk',
+    ConditionExpression: 'appointmentId = :aid',
+    ExpressionAttributeValues: { ':aid': a.id },
+  });
+  return {
+    async listSince(patientId, sinceIso) {
+      const items = await queryAll(table, {
+        KeyConditionExpression: 'pk = :pk AND sk >= :since',
+        ExpressionAttributeValues: { ':pk': visitKeys.noShows(patientId), ':since': sinceIso },
+        ConsistentRead: true,
+      });
+      return items.map((i) => new Date(String(i.at)));
+    },
+    async listDueVisits(nowIso, limit) {
+      const { Items = [] } = await table.doc.send(
+        new QueryCommand({
+          TableName: table.name,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :now',
+          ExpressionAttributeValues: { ':pk': visitKeys.visitsDue, ':now': `${nowIso}#~` },
+          Limit: limit,
+        }),
+      );
+      return Items.map((i) => ({ accountId: String(i.accountId), appointmentId: String(i.appointmentId) }));
+    },
+    async markNoShow(a, { at: atIso, now }, messages) {
+      try {
+        await sendWithRetry(table, [
+          {
+            Update: {
+              TableName: table.name,
+              Key: appointmentKeys.appointment(a.accountId, a.id),
+              UpdateExpression: 'SET #d.#s = :noShow, #d.noShowAt = :at, #d.updatedAt = :now',
+              ConditionExpression: '#d.#s = :booked',
+              ExpressionAttributeNames: { '#d': 'data', '#s': 'status' },
+              ExpressionAttributeValues: {
+                ':noShow': 'no_show',
+                ':booked': 'booked',
+                ':at': atIso,
+                ':now': now,
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: table.name,
+              Item: {
+                ...visitKeys.noShow(a.patientId, atIso, a.id),
+                type: 'no_show',
+                at: atIso,
+                accountId: a.accountId,
+                appointmentId: a.id,
+                sessionId: a.sessionId,
+                expiresAt: ttlFromIso(atIso) + NO_SHOW_TTL_SECONDS,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Update: unindex(a) },
+          ...messageWriteItems(table, messages),
+        ]);
+        return true;
+      } catch (error) {
+        if (failedCondition(cancellationCodes(error), 0)) return false;
+        throw error;
+      }
+    },
+    async settleVisit(a) {
+      try {
+        await table.doc.send(new UpdateCommand(unindex(a)));
+      } catch (error) {
+        // The guard is gone (the number was released) or belongs to a later booking: nothing to settle.
+        if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return;
+        throw error;
+      }
+    },
+  };
+}

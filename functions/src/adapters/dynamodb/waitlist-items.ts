@@ -1,0 +1,188 @@
+import type { AppointmentRecord, BookingLimits } from '../../ports/appointment-store';
+import type { WaitlistEntryRecord } from '../../ports/waitlist-store';
+import { appointmentKeys, scheduleKeys } from './appointment-keys';
+import { appointmentItem, counterUpdate } from './appointment-store';
+import { sessionGuardItem } from './capacity-items';
+import type { TransactItem } from './outbox-store';
+import { ttlFromIso, type Table } from './table';
+import { visitKeys } from './visit-keys';
+
+/**
+ * Transaction items of the waitlist (候补). The order of each list is the order of its cancellation
+ * reasons, which `waitlist-store.ts` reads by index.
+ */
+
+const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
+
+/** Leaving the queue: the entry's status, its queue item, its guard and the waiting count. */
+export function leaveItems(
+  table: Table,
+  e: WaitlistEntryRecord,
+  set: string,
+  values: Record<string, unknown>,
+) {
+  return [
+    {
+      Update: {
+        TableName: table.name,
+        Key: visitKeys.waitlistEntry(e.accountId, e.id),
+        UpdateExpression: set,
+        ConditionExpression: '#d.#s = :waiting',
+        ExpressionAttributeNames: { '#d': 'data', '#s': 'status' },
+        ExpressionAttributeValues: { ...values, ':waiting': 'waiting' },
+      },
+    },
+    {
+      Delete: {
+        TableName: table.name,
+        Key: visitKeys.waitlistQueueItem(e.sessionId, e.seq),
+        ConditionExpression: 'attribute_exists(pk)',
+      },
+    },
+    {
+      Delete: {
+        TableName: table.name,
+        Key: visitKeys.waitlistGuard(e.sessionId, e.patientId),
+        ConditionExpression: 'entryId = :eid',
+        ExpressionAttributeValues: { ':eid': e.id },
+      },
+    },
+    {
+      Update: {
+        TableName: table.name,
+        Key: visitKeys.waitlistHead(e.sessionId),
+        UpdateExpression: 'ADD waiting :minus',
+        ConditionExpression: 'waiting > :zero',
+        ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+      },
+    },
+  ] satisfies TransactItem[];
+}
+
+/** Joining: idempotency, one place per patient, not already booked, the next position, entry and queue item. */
+export function joinItems(
+  table: Table,
+  e: WaitlistEntryRecord,
+  stamp: { key: string; bodyHash: string },
+  cutoff: string,
+): TransactItem[] {
+  return [
+    {
+      Put: {
+        TableName: table.name,
+        Item: {
+          ...appointmentKeys.idempotency(e.accountId, stamp.key),
+          type: 'idempotency',
+          bodyHash: stamp.bodyHash,
+          entryId: e.id,
+          expiresAt: ttlFromIso(e.createdAt) + IDEMPOTENCY_TTL_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: table.name,
+        Item: { ...visitKeys.waitlistGuard(e.sessionId, e.patientId), type: 'waitlist_guard', entryId: e.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      ConditionCheck: {
+        TableName: table.name,
+        Key: appointmentKeys.sessionGuard(e.sessionId, e.patientId),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: table.name,
+        Key: visitKeys.waitlistHead(e.sessionId),
+        UpdateExpression:
+          'SET nextSeq = :seq, sessionId = :sid, gsi2pk = :active, gsi2sk = :sort ADD waiting :one',
+        ConditionExpression: 'attribute_not_exists(nextSeq) OR nextSeq = :prior',
+        ExpressionAttributeValues: {
+          ':seq': e.seq,
+          ':prior': e.seq - 1,
+          ':sid': e.sessionId,
+          ':active': visitKeys.activeWaitlists,
+          ':sort': `${cutoff}#${e.sessionId}`,
+          ':one': 1,
+        },
+      },
+    },
+    {
+      Put: {
+        TableName: table.name,
+        Item: { ...visitKeys.waitlistEntry(e.accountId, e.id), type: 'waitlist_entry', data: e },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: table.name,
+        Item: {
+          ...visitKeys.waitlistQueueItem(e.sessionId, e.seq),
+          type: 'waitlist_queue',
+          accountId: e.accountId,
+          entryId: e.id,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+}
+
+/** The promotion: the entry leaves the queue as `offered` and the appointment takes the number as a hold. */
+export function promoteItems(
+  table: Table,
+  entry: WaitlistEntryRecord,
+  a: AppointmentRecord,
+  limits: BookingLimits,
+): TransactItem[] {
+  const hold = { expiresAt: a.holdExpiresAt, accountId: a.accountId };
+  return [
+    ...leaveItems(
+      table,
+      entry,
+      'SET #d.#s = :offered, #d.appointmentId = :aid, #d.offerExpiresAt = :until, #d.updatedAt = :at',
+      { ':offered': 'offered', ':aid': a.id, ':until': a.holdExpiresAt, ':at': a.createdAt },
+    ),
+    {
+      ConditionCheck: {
+        TableName: table.name,
+        Key: scheduleKeys.session(a.sessionId),
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':open': 'open' },
+      },
+    },
+    {
+      Update: {
+        TableName: table.name,
+        Key: scheduleKeys.slot(a.slotId),
+        UpdateExpression: 'SET bookedOnline = bookedOnline + :one, holds.#aid = :hold',
+        ConditionExpression: 'bookedOnline < capacityOnline',
+        ExpressionAttributeNames: { '#aid': a.id },
+        ExpressionAttributeValues: { ':one': 1, ':hold': hold },
+      },
+    },
+    {
+      Put: {
+        TableName: table.name,
+        Item: appointmentItem(a),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    // The same guard as an online booking writes: the no-show job and suspensions find it.
+    {
+      Put: {
+        TableName: table.name,
+        Item: sessionGuardItem(a),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    counterUpdate(table, appointmentKeys.patientDay(a.patientId, a.date), limits.perPatientPerDay),
+    counterUpdate(table, appointmentKeys.accountDay(a.accountId, a.date), limits.perAccountPerDay),
+  ];
+}

@@ -1,0 +1,16 @@
+import { assertNotBlockedByNoShows, noShowLookbackMs, toShanghaiIso, type NoShowPolicy } from '@jiuyi/shared';
+import type { NoShowStore } from '../../ports/no-show-store';
+
+/**
+ * Refuses online booking (and waitlist places) while the patient's no-shows block it, with
+ * `BOOKING_BLOCKED_NO_SHOW` naming when the block lifts. Reads only the no-shows that can matter.
+ */
+export async function assertNoShowsAllowBooking(
+  noShows: NoShowStore,
+  patientId: string,
+  now: Date,
+  policy: NoShowPolicy,
+): Promise<void> {
+  const since = toShanghaiIso(new Date(now.getTime() - noShowLookbackMs(policy)));
+  assertNotBlockedByNoShows(await noShows.listSince(patientId, since), now, policy);
+}

@@ -1,0 +1,26 @@
+import { DOCTOR_TITLE_LABELS, type OutboxMessage } from '@jiuyi/shared';
+import type { AppointmentRecord } from '../../ports/appointment-store';
+import { composeMessage } from '../messages/compose-message';
+
+const PERIOD = { am: '上午', pm: '下午' } as const;
+
+/** Tells the patient a doctor booked them a number, and how to pay when there is a fee. */
+export function doctorBookingMessage(a: AppointmentRecord, now: Date): OutboxMessage {
+  const what = a.bookedVia === 'extra_number' ? '为您加号' : '为您预约';
+  const pay =
+    a.status === 'pending_payment'
+      ? `请在 ${a.holdExpiresAt?.slice(11, 16) ?? ''} 前在“我的预约”中支付挂号费，逾期号源将释放。`
+      : '请按时就诊。';
+  return composeMessage(
+    {
+      kind: 'booking_confirmed',
+      entityId: a.id,
+      step: a.bookedVia ?? 'doctor',
+      recipientAccountId: a.accountId,
+      title: a.bookedVia === 'extra_number' ? '加号成功' : '诊间预约成功',
+      body: `${a.patientName}：医生已${what} ${a.date} ${PERIOD[a.period]} ${a.start.slice(11, 16)}–${a.end.slice(11, 16)} ${a.departmentName} ${a.doctorName}（${DOCTOR_TITLE_LABELS[a.doctorTitle]}）。${pay}`,
+      link: `/pages/appointment-detail/index?id=${a.id}`,
+    },
+    now,
+  );
+}

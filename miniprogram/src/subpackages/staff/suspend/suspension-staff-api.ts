@@ -1,0 +1,18 @@
+import { sessionSuspensionViewSchema } from '@jiuyi/shared';
+import type { SessionSuspensionView } from '@jiuyi/shared';
+import { authedRequest } from '../../../api/session';
+
+const sessionPath = (id: string) => `/v1/sessions/${encodeURIComponent(id)}`;
+
+/** POST /v1/sessions/{id}/suspend — 停诊: every booking gets an offer and a message (门诊部). */
+export async function suspendSession(sessionId: string, reason: string): Promise<SessionSuspensionView> {
+  return authedRequest(`${sessionPath(sessionId)}/suspend`, sessionSuspensionViewSchema, {
+    method: 'POST',
+    body: { reason },
+  });
+}
+
+/** GET /v1/sessions/{id}/suspension — the suspension and each displaced booking's outcome. */
+export async function getSessionSuspension(sessionId: string): Promise<SessionSuspensionView> {
+  return authedRequest(`${sessionPath(sessionId)}/suspension`, sessionSuspensionViewSchema);
+}
