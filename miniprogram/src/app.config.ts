@@ -20,7 +20,10 @@ export default defineAppConfig({
   // Staff roles get their own subpackages so patients never download their pages.
   subPackages: [
     { root: 'subpackages/doctor', pages: ['home/index'] },
-    { root: 'subpackages/staff', pages: ['home/index', 'suspend/index', 'suspend-session/index'] },
+    {
+      root: 'subpackages/staff',
+      pages: ['home/index', 'suspend/index', 'suspend-session/index'],
+    },
     // Local demo only, like the persona switcher: kept out of the main package.
     { root: 'subpackages/demo', pages: ['sent-messages/index'] },
   ],

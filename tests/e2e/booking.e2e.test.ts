@@ -381,15 +381,15 @@ describe('booking a number in the H5 app (headless Chromium)', () => {
     await expect(page.locator('.page--large').count()).resolves.toBeGreaterThan(0);
     await page.goto(`${webUrl()}/`);
     await byTestId(`quick-dept-${department.id}`).waitFor({ timeout: 30_000 });
-    await screenshot(page, 'booking-20-home-large');
+    await screenshot(page, 'booking-21-home-large');
     await page.goto(`${webUrl()}/#/pages/schedule/index?departmentId=${department.id}`);
     await byTestId(`cell-${open.id}`).waitFor({ timeout: 30_000 });
-    await screenshot(page, 'booking-21-grid-large');
+    await screenshot(page, 'booking-22-grid-large');
     const query = `departmentId=${department.id}&date=${open.date}&sessionId=${open.id}&slotId=${slot?.id ?? ''}&patientId=${patient.id}`;
     await page.goto(`${webUrl()}/#/pages/booking-confirm/index?${query}`);
     await byTestId('confirm-booking').waitFor({ timeout: 30_000 });
     await expect(byTestId('confirm-patient').textContent()).resolves.toContain(patient.name);
-    await screenshot(page, 'booking-22-confirm-large');
+    await screenshot(page, 'booking-23-confirm-large');
     await page.evaluate(`localStorage.removeItem('jiuyi.largeText')`);
   });
 });

@@ -5,6 +5,7 @@ import {
   type AppointmentView,
   type ExtraNumberEntry,
 } from '@jiuyi/shared';
+import { createDueTimerStore } from '../../functions/src/adapters/dynamodb/due-timer-store';
 import { makePatient, makeSession, bookOnline, slotCounters } from '../support/clinic-fixtures';
 import { call, devToken } from '../support/http';
 import { startTestApi, type TestApi } from '../support/test-stack';
@@ -212,6 +213,10 @@ describe('in-clinic booking (诊间预约)', () => {
       token: p1!.token,
     });
     expect(inbox.body.items.map((m) => m.title)).toContain('诊间预约成功');
+    // A consulting-room booking gets the same visit reminders as an online one.
+    const timers = createDueTimerStore(api.deps.table);
+    const reminder = await timers.get({ type: 'appointment', id: first.body.id }, 'evening-before');
+    expect(reminder?.dueAt).toBe('2025-10-24T20:00:00.000+08:00');
   });
 
   it('cancelling an in-clinic booking gives the number back to the on-site reserve', async () => {

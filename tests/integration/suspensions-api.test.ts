@@ -1,10 +1,12 @@
 import {
   sessionSuspensionViewSchema,
   suspensionOfferViewSchema,
+  toShanghaiIso,
   type AppointmentView,
   type SessionSuspensionView,
   type SuspensionOfferView,
 } from '@jiuyi/shared';
+import { createDueTimerStore } from '../../functions/src/adapters/dynamodb/due-timer-store';
 import { settleDueOffers } from '../../functions/src/use-cases/suspensions/settle-offer';
 import {
   bookOnline,
@@ -179,6 +181,12 @@ describe('suspending a session (停诊)', () => {
       feeFen: 1500,
       suspensionOffer: { sessionId: suspended.sessionId, state: 'resolved' },
     });
+    // The moved visit's reminder follows it to the substitute's time.
+    const reminder = await createDueTimerStore(api.deps.table).get(
+      { type: 'appointment', id: subA!.appointmentId },
+      'slot-soon',
+    );
+    expect(reminder?.dueAt).toBe(toShanghaiIso(new Date(new Date(moved.start).getTime() - 30 * 60_000)));
     const refunded = await getAppointment(ownerOf(subB!.appointmentId), subB!.appointmentId);
     expect(refunded).toMatchObject({
       status: 'cancelled',

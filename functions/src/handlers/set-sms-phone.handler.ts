@@ -9,7 +9,10 @@ import { createContactStore } from '../adapters/dynamodb/contact-store';
 export const handler = defineHandler(
   { access: staffRoleSchema.options, body: smsPhoneBodySchema },
   async ({ body, principal, deps }) => {
-    const stored = await createContactStore(deps.table, deps.cipher).setSmsPhone(principal.accountId, body.phone);
+    const stored = await createContactStore(deps.table, deps.cipher).setSmsPhone(
+      principal.accountId,
+      body.phone,
+    );
     if (!stored) throw new DomainError('NOT_FOUND');
     return { phoneMasked: maskPhone(body.phone) };
   },

@@ -51,7 +51,7 @@ export function setToken(token: string | undefined): void {
 }
 
 /** H5 is served from the same origin as the API (the web server proxies /v1); weapp needs an absolute URL. */
-function apiBase(): string {
+export function apiBase(): string {
   if (process.env.TARO_ENV === 'h5') return '';
   return process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000';
 }
@@ -69,7 +69,7 @@ function toApiError(status: number, body: unknown): ApiError {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, string | undefined>;
   body?: unknown;
   headers?: Record<string, string>;

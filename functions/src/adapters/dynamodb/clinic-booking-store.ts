@@ -9,6 +9,7 @@ import { messageWriteItems, type TransactItem } from './outbox-store';
 import { queryAll } from './query-all';
 import type { Table } from './table';
 import { transactWithRetry } from './transact-with-retry';
+import { visitReminderItems } from './visit-reminder-items';
 import { cancellationCodes, failedCondition } from './transaction-errors';
 
 /** Extra-number audit entries sit in the session's partition, in issue order. */
@@ -40,7 +41,8 @@ function commonItems(table: Table, a: AppointmentRecord, limits: BookingLimits, 
       counterUpdate(table, appointmentKeys.patientDay(a.patientId, a.date), limits.perPatientPerDay),
       counterUpdate(table, appointmentKeys.accountDay(a.accountId, a.date), limits.perAccountPerDay),
     ],
-    messages: messageWriteItems(table, [message]),
+    // Reminders last: the error mapping reads cancellation reasons by index from the front.
+    messages: [...messageWriteItems(table, [message]), ...visitReminderItems(table, a)],
   };
 }
 

@@ -11,6 +11,7 @@ import type {
 import { appointmentKeys, scheduleKeys } from './appointment-keys';
 import { sessionGuardItem, slotReleaseItem } from './capacity-items';
 import { messageWriteItems, type TransactItem } from './outbox-store';
+import { visitReminderRetimeItems } from './visit-reminder-items';
 import { queryAll } from './query-all';
 import { suspensionKeys } from './suspension-keys';
 import type { Table } from './table';
@@ -132,6 +133,7 @@ function moveItems(table: Table, change: MoveBooking): TransactItem[] {
     slotReleaseItem(table, a),
     ...counterMove(table, a, moved),
     ...messageWriteItems(table, [change.message]),
+    ...visitReminderRetimeItems(table, moved),
   ];
   if (change.reserved && hold) {
     items.push({

@@ -18,3 +18,18 @@ export function visitReminderItems(table: Table, a: AppointmentRecord): Transact
 export function visitReminderCancelItems(table: Table, appointmentId: string): TransactItem[] {
   return timerCancelItems(table, { type: 'appointment', id: appointmentId }, VISIT_REMINDER_STEPS);
 }
+
+/**
+ * Re-times a visit's reminders when the appointment moves (a substitute after a suspension): the new
+ * times overwrite the old timers, and a step the new time no longer has is deleted. One element per
+ * step, since a transaction may touch each timer item only once.
+ */
+export function visitReminderRetimeItems(table: Table, moved: AppointmentRecord): TransactItem[] {
+  const timers = visitReminderTimers(moved, appointmentKeys.appointment(moved.accountId, moved.id));
+  const kept = new Set(timers.map((t) => t.step));
+  const dropped = VISIT_REMINDER_STEPS.filter((step) => !kept.has(step));
+  return [
+    ...timerPutItems(table, timers),
+    ...timerCancelItems(table, { type: 'appointment', id: moved.id }, dropped),
+  ];
+}

@@ -4,6 +4,7 @@ import type { WaitlistEntryRecord, WaitlistStore } from '../../ports/waitlist-st
 import { appointmentKeys, scheduleKeys } from './appointment-keys';
 import { sendWithRetry } from './appointment-store';
 import { messageWriteItems } from './outbox-store';
+import { visitReminderItems } from './visit-reminder-items';
 import { queryAll } from './query-all';
 import type { Table } from './table';
 import { cancellationCodes, failedCondition } from './transaction-errors';
@@ -163,7 +164,12 @@ export function createWaitlistStore(table: Table): WaitlistStore {
       }
     },
     async promote(entry, a, limits, messages) {
-      const items = [...promoteItems(table, entry, a, limits), ...messageWriteItems(table, messages)];
+      // The offered visit gets its reminders now; they fire only once it is booked (paid or confirmed).
+      const items = [
+        ...promoteItems(table, entry, a, limits),
+        ...messageWriteItems(table, messages),
+        ...visitReminderItems(table, a),
+      ];
       try {
         await sendWithRetry(table, items);
         return { kind: 'offered' };

@@ -40,6 +40,7 @@ async function loadAppointment(id: string) {
   const paid = appointment.feeFen > 0 && appointment.status !== 'pending_payment';
   const maySuspend =
     appointment.status === 'booked' ||
+    appointment.status === 'pending_payment' ||
     (appointment.status === 'cancelled' && appointment.cancelReason === 'session_suspended');
   const [payment, suspension] = await Promise.all([
     paid ? getPayment(id) : undefined,
@@ -138,6 +139,8 @@ function AppointmentPage() {
     );
 
   const { appointment, payment, suspension } = loaded.data;
+  // While a 停诊 offer waits for an answer, paying or checking in for the old session makes no sense.
+  const awaitingChoice = suspension?.state === 'offered';
   const paidNow = sandboxResult === 'ok' && appointment.status === 'booked';
   const sandbox = SANDBOX_RESULT[paidNow ? 'paid' : sandboxResult];
   const cancellable = canCancel(appointment.status, appointment.date, appointment.period, new Date());
@@ -151,12 +154,12 @@ function AppointmentPage() {
         </View>
       ) : null}
       {suspension ? <SuspensionPanel offer={suspension} onChanged={loaded.reload} /> : null}
-      {appointment.status === 'pending_payment' ? (
+      {appointment.status === 'pending_payment' && !awaitingChoice ? (
         <PaymentPanel appointment={appointment} onChanged={loaded.reload} />
       ) : null}
       <Confirmation appointment={appointment} />
       {appointment.status === 'checked_in' ? <QueuePanel appointment={appointment} /> : null}
-      {appointment.status === 'booked' ? (
+      {appointment.status === 'booked' && !awaitingChoice ? (
         <CheckInPanel appointment={appointment} onCheckedIn={loaded.reload} />
       ) : null}
       {payment ? <Receipt payment={payment} /> : null}

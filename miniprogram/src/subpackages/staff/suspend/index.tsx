@@ -65,12 +65,14 @@ function StaffSuspendPage() {
           <ErrorView error={departments.error} onRetry={departments.reload} />
         ) : null}
         {departments.status === 'success' ? (
-          <ChoiceGroup
-            options={departments.data.map((d) => ({ value: d.id, label: d.name }))}
-            value={departmentId}
-            testIdPrefix="staff-dept"
-            onChange={setDepartmentId}
-          />
+          <View className="choices-wrap">
+            <ChoiceGroup
+              options={departments.data.map((d) => ({ value: d.id, label: d.name }))}
+              value={departmentId}
+              testIdPrefix="staff-dept"
+              onChange={setDepartmentId}
+            />
+          </View>
         ) : null}
       </Section>
       {departmentId ? (

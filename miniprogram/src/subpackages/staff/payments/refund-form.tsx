@@ -1,0 +1,110 @@
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { StaffPaymentView } from '@jiuyi/shared';
+import { refundPayment } from '../../../api/staff-payments-api';
+import { FormField } from '../../../components/form-field';
+import { yuan } from '../../../utils/booking-format';
+import { errorText } from '../../../utils/error-text';
+import { fenFromYuan } from '../../../utils/payment-labels';
+
+interface RefundFormProps {
+  payment: StaffPaymentView;
+  onDone: () => void;
+  onCancel: () => void;
+}
+
+/** A staff refund: a written reason, an optional partial amount, then a confirm dialog. */
+export function RefundForm({ payment, onDone, onCancel }: RefundFormProps) {
+  const refundable = payment.amountFen - payment.refundedFen - payment.refundingFen;
+  const [reason, setReason] = useState('');
+  const [amount, setAmount] = useState('');
+  const [errors, setErrors] = useState<{ reason?: string; amount?: string; submit?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (busy) return;
+    const amountFen = amount.trim() ? fenFromYuan(amount) : refundable;
+    const next = {
+      reason: reason.trim().length < 2 ? '请填写退款原因（至少 2 个字）' : undefined,
+      amount:
+        amountFen === undefined || amountFen <= 0
+          ? '请填写正确的金额，如 12.50'
+          : amountFen > refundable
+            ? `最多可退 ¥${yuan(refundable)}`
+            : undefined,
+    };
+    setErrors(next);
+    if (next.reason || next.amount || amountFen === undefined) return;
+    const { confirm } = await Taro.showModal({
+      title: '确认退款',
+      content: `退款 ¥${yuan(amountFen)} 将原路退回患者微信。原因：${reason.trim()}`,
+      confirmText: '确认退款',
+      confirmColor: '#b42318',
+      cancelText: '再想想',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      await refundPayment(payment.id, {
+        reason: reason.trim(),
+        ...(amountFen === refundable ? {} : { amountFen }),
+      });
+      void Taro.showToast({ title: '已提交退款', icon: 'success' });
+      onDone();
+    } catch (caught) {
+      setErrors({ submit: errorText(caught) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="refund-form" data-testid={`refund-form-${payment.id}`}>
+      <FormField step={1} label="退款原因" error={errors.reason} errorTestId="error-refund-reason">
+        <Input
+          className="field__input"
+          data-testid="refund-reason"
+          value={reason}
+          placeholder="如：患者重复缴费"
+          maxlength={80}
+          onInput={(event) => setReason(event.detail.value)}
+        />
+      </FormField>
+      <FormField
+        step={2}
+        label="退款金额（元）"
+        hint={`留空即全额退回可退的 ¥${yuan(refundable)}`}
+        error={errors.amount}
+        errorTestId="error-refund-amount"
+      >
+        <Input
+          className="field__input"
+          data-testid="refund-amount"
+          type="digit"
+          value={amount}
+          placeholder={yuan(refundable)}
+          onInput={(event) => setAmount(event.detail.value)}
+        />
+      </FormField>
+      {errors.submit ? (
+        <View className="banner banner--error" data-testid="refund-error" role="alert">
+          <Text>{errors.submit}</Text>
+        </View>
+      ) : null}
+      <View className="actions">
+        <Button className="btn btn--secondary" onClick={onCancel}>
+          取消
+        </Button>
+        <Button
+          className="btn btn--danger"
+          data-testid="refund-submit"
+          {...(busy ? { disabled: true } : {})}
+          onClick={() => void submit()}
+        >
+          {busy ? '正在提交…' : '退款'}
+        </Button>
+      </View>
+    </View>
+  );
+}
