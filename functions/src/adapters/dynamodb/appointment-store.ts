@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '@jiuyi/shared';
 import type {
   AppointmentRecord,
@@ -13,12 +13,12 @@ import { messageWriteItems, type TransactItem } from './outbox-store';
 import { visitKeys } from './visit-keys';
 import { ttlFromIso, type Table } from './table';
 import { cancellationCodes, failedCondition } from './transaction-errors';
-import { queryAll } from './query-all';
+import { queryAll, queryDue } from './query-all';
+import { transactWithRetry } from './transact-with-retry';
 import { visitReminderCancelItems, visitReminderItems } from './visit-reminder-items';
 
 /** Idempotency records outlive any client retry by far; TTL only tidies them away. */
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
-const MAX_ATTEMPTS = 8;
 
 /** Index of each booking transaction item, for reading the cancellation reasons. */
 const BOOK = {
@@ -31,26 +31,6 @@ const BOOK = {
   accountDay: 6,
   waitlist: 7,
 } as const;
-
-/**
- * Sends a transaction, retrying when DynamoDB cancels it for a conflict with a concurrent
- * transaction on the same item (the 08:00 burst on one slot): only conditions are final.
- */
-export async function sendWithRetry(table: Table, items: TransactItem[]): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
-      return;
-    } catch (error) {
-      const codes = cancellationCodes(error);
-      const conflictOnly =
-        codes?.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
-      if (!conflictOnly) throw error;
-      if (attempt >= MAX_ATTEMPTS) throw new DomainError('BOOKING_CONTENDED');
-      await new Promise((r) => setTimeout(r, Math.random() * 15 * 2 ** attempt));
-    }
-  }
-}
 
 export function appointmentItem(a: AppointmentRecord): Record<string, unknown> {
   return {
@@ -259,7 +239,7 @@ export function createAppointmentStore(table: Table): AppointmentStore {
           // The visit's reminders commit with the booking itself (after the indexed items).
           ...visitReminderItems(table, appointment),
         ];
-        await sendWithRetry(table, items);
+        await transactWithRetry(table, items);
         return { kind: 'booked', appointment };
       } catch (error) {
         const codes = cancellationCodes(error);
@@ -292,7 +272,7 @@ export function createAppointmentStore(table: Table): AppointmentStore {
     },
     async release(appointment, change) {
       try {
-        await sendWithRetry(table, releaseItems(table, appointment, change));
+        await transactWithRetry(table, releaseItems(table, appointment, change));
         return true;
       } catch (error) {
         if (failedCondition(cancellationCodes(error), 0)) return false;
@@ -300,16 +280,7 @@ export function createAppointmentStore(table: Table): AppointmentStore {
       }
     },
     async listExpiredHolds(nowIso, limit) {
-      const { Items = [] } = await table.doc.send(
-        new QueryCommand({
-          TableName: table.name,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :now',
-          ExpressionAttributeValues: { ':pk': appointmentKeys.holds, ':now': `${nowIso}#~` },
-          Limit: limit,
-        }),
-      );
-      return Items.map((i) => i.data as AppointmentRecord);
+      const items = await queryDue(table, appointmentKeys.holds, nowIso, limit);      return items.map((i) => i.data as AppointmentRecord);
     },
   };
 }

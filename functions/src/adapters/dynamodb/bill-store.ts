@@ -3,7 +3,6 @@ import {
   DeleteCommand,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -15,8 +14,10 @@ import type {
   ItemLock,
 } from '../../ports/bill-store';
 import type { TransactItem } from './outbox-store';
+import { queryDue } from './query-all';
 import { ttlFromIso, type Table } from './table';
-import { cancellationCodes } from './transaction-errors';
+import { transactWithRetry } from './transact-with-retry';
+import { cancellationCodes, isConditionFailure } from './transaction-errors';
 
 /**
  * Bills and item locks. A bill is its own partition; each HIS item has one lock item, so "one open
@@ -32,7 +33,6 @@ export const billKeys = {
 };
 
 const BATCH_GET_LIMIT = 100;
-const CREATE_ATTEMPTS = 6;
 /** Keys outlive any client retry by far; TTL only tidies them away. */
 const REFUND_KEY_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -43,10 +43,6 @@ function lockItem(lock: ItemLock): Record<string, unknown> {
 function toLock(item: Record<string, unknown>): ItemLock {
   const { pk: _pk, sk: _sk, type: _type, ...lock } = item;
   return lock as unknown as ItemLock;
-}
-
-function isConditionFailure(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
 
 function billItemIdsOf(bill: BillRecord): string[] {
@@ -204,19 +200,14 @@ export function createBillStore(table: Table): BillStore {
           },
         })),
       ];
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          await table.doc.send(new TransactWriteCommand({ TransactItems: writes }));
-          return { kind: 'created', bill };
-        } catch (error) {
-          const codes = cancellationCodes(error);
-          if (!codes) throw error;
-          // Only a failed condition is an answer; a clash with a concurrent transaction is retried.
-          const conflictOnly = !codes.includes('ConditionalCheckFailed');
-          if (!conflictOnly || attempt >= CREATE_ATTEMPTS)
-            return { kind: 'locked', locks: await locks(bill.lines.map((l) => l.itemId)) };
-          await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** attempt));
-        }
+      try {
+        // A clash with a concurrent transaction is retried; one that outlasts the retries, like a
+        // failed condition, is answered with the locks as they now stand.
+        await transactWithRetry(table, writes, (lastError) => lastError);
+        return { kind: 'created', bill };
+      } catch (error) {
+        if (!cancellationCodes(error)) throw error;
+        return { kind: 'locked', locks: await locks(bill.lines.map((l) => l.itemId)) };
       }
     },
 
@@ -358,16 +349,7 @@ export function createBillStore(table: Table): BillStore {
     },
 
     async listAwaitingWriteBack(settledBy, limit) {
-      const { Items = [] } = await table.doc.send(
-        new QueryCommand({
-          TableName: table.name,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :by',
-          ExpressionAttributeValues: { ':pk': billKeys.awaitingWriteBack, ':by': `${settledBy}#~` },
-          Limit: limit,
-        }),
-      );
-      return Items.map((i) => i.data as BillRecord);
+      const items = await queryDue(table, billKeys.awaitingWriteBack, settledBy, limit);      return items.map((i) => i.data as BillRecord);
     },
 
     async reserveRefund(bill, refund: BillRefundEntry) {

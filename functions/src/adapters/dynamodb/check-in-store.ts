@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CheckInStore } from '../../ports/check-in-store';
 import { appointmentKeys } from './appointment-keys';
-import { sendWithRetry } from './appointment-store';
+import { transactWithRetry } from './transact-with-retry';
 import { messageWriteItems } from './outbox-store';
 import type { Table } from './table';
 import { cancellationCodes, failedCondition } from './transaction-errors';
@@ -16,7 +16,7 @@ export function createCheckInStore(table: Table): CheckInStore {
     messages: Parameters<typeof messageWriteItems>[1],
   ) => {
     try {
-      await sendWithRetry(table, [
+      await transactWithRetry(table, [
         {
           Update: {
             TableName: table.name,

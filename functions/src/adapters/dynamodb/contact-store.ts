@@ -2,6 +2,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FieldCipher } from '../../ports/field-cipher';
 import type { RecipientDirectory } from '../../ports/message-channel';
 import { accountKeys, type Table } from './table';
+import { isConditionFailure } from './transaction-errors';
 
 /**
  * How to reach an account outside the app. Both addresses sit on the account item beside (not in)
@@ -46,7 +47,7 @@ export function createContactStore(table: Table, cipher: FieldCipher): ContactSt
         );
         return true;
       } catch (error) {
-        if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },

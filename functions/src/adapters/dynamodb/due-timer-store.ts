@@ -10,7 +10,7 @@ import type { DueTimer, DueTimerStore, FireOutcome, TimerAggregate } from '../..
 import { composeMessage } from '../../use-cases/messages/compose-message';
 import { messageWriteItems, type TransactItem } from './outbox-store';
 import { ttlFromIso, type Table } from './table';
-import { cancellationCodes, failedCondition } from './transaction-errors';
+import { cancellationCodes, failedCondition, isConditionFailure } from './transaction-errors';
 
 /**
  * The due queue is spread over a few gsi2 partitions so the 08:00 booking burst (each booking
@@ -106,7 +106,7 @@ export function createDueTimerStore(table: Table): DueTimerStore {
         }),
       );
     } catch (error) {
-      if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+      if (!isConditionFailure(error)) throw error;
     }
   };
 

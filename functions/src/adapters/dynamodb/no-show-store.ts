@@ -1,12 +1,12 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AppointmentRecord } from '../../ports/appointment-store';
 import type { NoShowStore } from '../../ports/no-show-store';
 import { appointmentKeys } from './appointment-keys';
-import { sendWithRetry } from './appointment-store';
+import { transactWithRetry } from './transact-with-retry';
 import { messageWriteItems } from './outbox-store';
-import { queryAll } from './query-all';
+import { queryAll, queryDue } from './query-all';
 import { ttlFromIso, type Table } from './table';
-import { cancellationCodes, failedCondition } from './transaction-errors';
+import { cancellationCodes, failedCondition, isConditionFailure } from './transaction-errors';
 import { visitKeys } from './visit-keys';
 
 /** A no-show record outlives every policy window it could fall into; TTL only tidies it away. */
@@ -31,20 +31,11 @@ export function createNoShowStore(table: Table): NoShowStore {
       return items.map((i) => new Date(String(i.at)));
     },
     async listDueVisits(nowIso, limit) {
-      const { Items = [] } = await table.doc.send(
-        new QueryCommand({
-          TableName: table.name,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :now',
-          ExpressionAttributeValues: { ':pk': visitKeys.visitsDue, ':now': `${nowIso}#~` },
-          Limit: limit,
-        }),
-      );
-      return Items.map((i) => ({ accountId: String(i.accountId), appointmentId: String(i.appointmentId) }));
+      const items = await queryDue(table, visitKeys.visitsDue, nowIso, limit);      return items.map((i) => ({ accountId: String(i.accountId), appointmentId: String(i.appointmentId) }));
     },
     async markNoShow(a, { at: atIso, now }, messages) {
       try {
-        await sendWithRetry(table, [
+        await transactWithRetry(table, [
           {
             Update: {
               TableName: table.name,
@@ -89,7 +80,7 @@ export function createNoShowStore(table: Table): NoShowStore {
         await table.doc.send(new UpdateCommand(unindex(a)));
       } catch (error) {
         // The guard is gone (the number was released) or belongs to a later booking: nothing to settle.
-        if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return;
+        if (isConditionFailure(error)) return;
         throw error;
       }
     },

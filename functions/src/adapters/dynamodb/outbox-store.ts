@@ -7,6 +7,7 @@ import {
 import { outboxMessageSchema, type OutboxMessage } from '@jiuyi/shared';
 import type { ChannelDelivery, OutboxRecord, OutboxStatus, OutboxStore } from '../../ports/outbox';
 import type { Table } from './table';
+import { isConditionFailure } from './transaction-errors';
 
 /** One element of `TransactWriteCommand`'s `TransactItems`. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -125,7 +126,7 @@ async function conditional(
     return await table.doc.send(new UpdateCommand({ TableName: table.name, ...input }));
   } catch (error) {
     // By name: the document client re-throws the service error, possibly from another SDK copy.
-    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return undefined;
+    if (isConditionFailure(error)) return undefined;
     throw error;
   }
 }

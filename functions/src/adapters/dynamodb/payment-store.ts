@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { shanghaiDate, type PaymentStatus } from '@jiuyi/shared';
 import type { AppointmentRecord } from '../../ports/appointment-store';
 import type {
@@ -13,9 +13,10 @@ import { billSettleItems } from './bill-store';
 import { releaseItems } from './appointment-store';
 import { messageWriteItems, type TransactItem } from './outbox-store';
 import { paymentKeys } from './payment-keys';
-import { queryAll } from './query-all';
+import { queryAll, queryDue } from './query-all';
 import type { Table } from './table';
-import { cancellationCodes } from './transaction-errors';
+import { transactWithRetry } from './transact-with-retry';
+import { cancellationCodes, isConditionFailure } from './transaction-errors';
 
 const MAX_ATTEMPTS = 8;
 const PENDING_PAYMENT: readonly PaymentStatus[] = ['created', 'paying'];
@@ -137,20 +138,15 @@ function issueItems(table: Table, issue: PaymentIssueRecord): TransactItem[] {
 
 type SendResult = { ok: true } | { ok: false; codes: string[] };
 
-/** Sends a transaction, retrying only cancellations caused by a concurrent transaction. */
+/** Sends a transaction: a failed condition is an answer; contention that outlasts the retries is thrown. */
 async function send(table: Table, items: TransactItem[]): Promise<SendResult> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
-      return { ok: true };
-    } catch (error) {
-      const codes = cancellationCodes(error);
-      if (!codes) throw error;
-      const conflictOnly = codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
-      if (!conflictOnly) return { ok: false, codes };
-      if (attempt >= MAX_ATTEMPTS) throw error;
-      await new Promise((r) => setTimeout(r, Math.random() * 15 * 2 ** attempt));
-    }
+  try {
+    await transactWithRetry(table, items, (lastError) => lastError);
+    return { ok: true };
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    if (!codes) throw error;
+    return { ok: false, codes };
   }
 }
 
@@ -384,16 +380,7 @@ export function createPaymentStore(table: Table): PaymentStore {
     },
 
     async listRefundsDue(nowIso, limit) {
-      const { Items = [] } = await table.doc.send(
-        new QueryCommand({
-          TableName: table.name,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :now',
-          ExpressionAttributeValues: { ':pk': appointmentKeys.refundsDue, ':now': `${nowIso}#~` },
-          Limit: limit,
-        }),
-      );
-      return Items.map((i) => i.data as AppointmentRecord);
+      const items = await queryDue(table, appointmentKeys.refundsDue, nowIso, limit);      return items.map((i) => i.data as AppointmentRecord);
     },
 
     async clearRefundDue(appointment) {
@@ -408,7 +395,7 @@ export function createPaymentStore(table: Table): PaymentStore {
           }),
         );
       } catch (error) {
-        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+        if (!isConditionFailure(error)) throw error;
       }
     },
 
@@ -535,29 +522,11 @@ export function createPaymentStore(table: Table): PaymentStore {
     },
 
     async listPendingPayments(nowIso, limit) {
-      const { Items = [] } = await table.doc.send(
-        new QueryCommand({
-          TableName: table.name,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :now',
-          ExpressionAttributeValues: { ':pk': paymentKeys.pendingPayments, ':now': `${nowIso}#~` },
-          Limit: limit,
-        }),
-      );
-      return Items.map((i) => i.data as PaymentRecord);
+      const items = await queryDue(table, paymentKeys.pendingPayments, nowIso, limit);      return items.map((i) => i.data as PaymentRecord);
     },
 
     async listPendingRefunds(nowIso, limit) {
-      const { Items = [] } = await table.doc.send(
-        new QueryCommand({
-          TableName: table.name,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :now',
-          ExpressionAttributeValues: { ':pk': paymentKeys.pendingRefunds, ':now': `${nowIso}#~` },
-          Limit: limit,
-        }),
-      );
-      return Items.map((i) => i.data as RefundRecord);
+      const items = await queryDue(table, paymentKeys.pendingRefunds, nowIso, limit);      return items.map((i) => i.data as RefundRecord);
     },
 
     async deferCheck(target, nextCheckAt) {
@@ -580,7 +549,7 @@ export function createPaymentStore(table: Table): PaymentStore {
         );
       } catch (error) {
         // Resolved meanwhile (no longer pending): nothing to defer.
-        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+        if (!isConditionFailure(error)) throw error;
       }
     },
 

@@ -17,3 +17,25 @@ export async function queryAll(
   } while (startKey);
   return items;
 }
+
+/**
+ * The first `limit` items of a gsi2 worklist (pk `worklist`) whose sort key, `<when>#<id>`, is due by
+ * `upTo`: the scheduled jobs' "what is due now" read. Eventually consistent, like any GSI read.
+ */
+export async function queryDue(
+  table: Table,
+  worklist: string,
+  upTo: string,
+  limit: number,
+): Promise<Record<string, unknown>[]> {
+  const { Items = [] } = await table.doc.send(
+    new QueryCommand({
+      TableName: table.name,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :upTo',
+      ExpressionAttributeValues: { ':pk': worklist, ':upTo': `${upTo}#~` },
+      Limit: limit,
+    }),
+  );
+  return Items;
+}

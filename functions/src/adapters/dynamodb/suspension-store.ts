@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '@jiuyi/shared';
 import type { AppointmentRecord } from '../../ports/appointment-store';
 import type { SessionRecord, SlotRecord } from '../../ports/schedule-store';
@@ -12,11 +12,11 @@ import { appointmentKeys, scheduleKeys } from './appointment-keys';
 import { sessionGuardItem, slotReleaseItem } from './capacity-items';
 import { messageWriteItems, type TransactItem } from './outbox-store';
 import { visitReminderRetimeItems } from './visit-reminder-items';
-import { queryAll } from './query-all';
+import { queryAll, queryDue } from './query-all';
 import { suspensionKeys } from './suspension-keys';
 import type { Table } from './table';
 import { transactWithRetry } from './transact-with-retry';
-import { cancellationCodes, failedCondition } from './transaction-errors';
+import { cancellationCodes, failedCondition, isConditionFailure } from './transaction-errors';
 
 function offerItem(o: SuspensionOfferRecord): Record<string, unknown> {
   return {
@@ -193,7 +193,7 @@ export function createSuspensionStore(table: Table): SuspensionStore {
         );
         return true;
       } catch (error) {
-        if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+        if (isConditionFailure(error)) return false;
         throw error;
       }
     },
@@ -326,16 +326,7 @@ export function createSuspensionStore(table: Table): SuspensionStore {
       }
     },
     async listDueOffers(nowIso, limit) {
-      const { Items = [] } = await table.doc.send(
-        new QueryCommand({
-          TableName: table.name,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :now',
-          ExpressionAttributeValues: { ':pk': suspensionKeys.openOffers, ':now': `${nowIso}#~` },
-          Limit: limit,
-        }),
-      );
-      return Items.map((i) => i.data as SuspensionOfferRecord);
+      const items = await queryDue(table, suspensionKeys.openOffers, nowIso, limit);      return items.map((i) => i.data as SuspensionOfferRecord);
     },
   };
 }

@@ -13,3 +13,11 @@ export function cancellationCodes(error: unknown): string[] | undefined {
 export function failedCondition(codes: string[] | undefined, index: number): boolean {
   return codes?.[index] === 'ConditionalCheckFailed';
 }
+
+/**
+ * True when a single conditional write (not a transaction) was refused by its condition. By name:
+ * the document client re-throws the service error, possibly from another SDK copy.
+ */
+export function isConditionFailure(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}

@@ -2,12 +2,12 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@
 import { DomainError } from '@jiuyi/shared';
 import type { WaitlistEntryRecord, WaitlistStore } from '../../ports/waitlist-store';
 import { appointmentKeys, scheduleKeys } from './appointment-keys';
-import { sendWithRetry } from './appointment-store';
+import { transactWithRetry } from './transact-with-retry';
 import { messageWriteItems } from './outbox-store';
 import { visitReminderItems } from './visit-reminder-items';
 import { queryAll } from './query-all';
 import type { Table } from './table';
-import { cancellationCodes, failedCondition } from './transaction-errors';
+import { cancellationCodes, failedCondition, isConditionFailure } from './transaction-errors';
 import { visitKeys } from './visit-keys';
 import { joinItems, leaveItems, promoteItems } from './waitlist-items';
 const MAX_JOIN_ATTEMPTS = 40;
@@ -152,7 +152,7 @@ export function createWaitlistStore(table: Table): WaitlistStore {
         ...(change.reason ? { ':reason': change.reason } : {}),
       };
       try {
-        await sendWithRetry(table, [
+        await transactWithRetry(table, [
           ...leaveItems(table, entry, set, values),
           ...messageWriteItems(table, messages),
         ]);
@@ -171,7 +171,7 @@ export function createWaitlistStore(table: Table): WaitlistStore {
         ...visitReminderItems(table, a),
       ];
       try {
-        await sendWithRetry(table, items);
+        await transactWithRetry(table, items);
         return { kind: 'offered' };
       } catch (error) {
         if (isContended(error)) return { kind: 'stale' };
@@ -200,13 +200,13 @@ export function createWaitlistStore(table: Table): WaitlistStore {
         );
       } catch (error) {
         // Someone joined meanwhile: the session stays watched.
-        if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return;
+        if (isConditionFailure(error)) return;
         throw error;
       }
     },
     async confirmFreeOffer(a, nowIso, messages) {
       try {
-        await sendWithRetry(table, [
+        await transactWithRetry(table, [
           {
             Update: {
               TableName: table.name,

@@ -11,7 +11,7 @@ import { HisError } from '../../ports/his';
 import type { TransactItem } from '../dynamodb/outbox-store';
 import { queryAll } from '../dynamodb/query-all';
 import type { Table } from '../dynamodb/table';
-import { cancellationCodes, failedCondition } from '../dynamodb/transaction-errors';
+import { cancellationCodes, failedCondition, isConditionFailure } from '../dynamodb/transaction-errors';
 import { demoOrdersForVisit } from './demo-orders';
 
 /**
@@ -265,7 +265,7 @@ export function createLocalHis(table: Table): LocalHis {
             }),
           );
         } catch (error) {
-          if (error instanceof Error && error.name === 'ConditionalCheckFailedException')
+          if (isConditionFailure(error))
             throw new HisError('ITEM_NOT_PAID', '项目未缴费或已退费，不能执行', { itemIds: [id] });
           throw error;
         }

@@ -6,7 +6,7 @@ import type { DoctorTemplatesResponse } from '@jiuyi/shared';
 import { listDepartments, listDoctors } from '../../../api/booking-api';
 import { ApiError } from '../../../api/client';
 import { getDoctorTemplates, putDoctorTemplates } from '../../../api/templates-api';
-import { ChoiceGroup } from '../../../components/choice-group';
+import { OptionList } from '../../../components/option-list';
 import { Page } from '../../../components/page';
 import { Section } from '../../../components/section';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/state-views';
@@ -141,7 +141,7 @@ function StaffTemplatesPage() {
           <ErrorView error={departments.error} onRetry={departments.reload} />
         ) : null}
         {departments.status === 'success' ? (
-          <ChoiceGroup
+          <OptionList
             options={departments.data.map((d) => ({ value: d.id, label: d.name }))}
             value={departmentId}
             testIdPrefix="template-dept"
@@ -155,7 +155,7 @@ function StaffTemplatesPage() {
           {doctors.status === 'error' ? <ErrorView error={doctors.error} onRetry={doctors.reload} /> : null}
           {doctors.status === 'success' && doctors.data.length === 0 ? <EmptyView text="该科室没有医生" /> : null}
           {doctors.status === 'success' ? (
-            <ChoiceGroup
+            <OptionList
               options={doctors.data.map((d) => ({
                 value: d.id,
                 label: `${d.name} ${DOCTOR_TITLE_LABELS[d.title]}`,
