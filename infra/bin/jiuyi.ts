@@ -4,10 +4,13 @@ import { SCHEDULES } from '../../functions/src/schedules';
 import { JiuyiStack } from '../lib/jiuyi-stack';
 import { resolveChannelSettings } from '../lib/message-channels';
 import { resolveSettings, stackName } from '../lib/settings';
+import { resolveWechatAppId, resolveWechatPaySettings } from '../lib/wechat-pay';
+import { resolveHisSettings } from '../lib/his';
 
 // `cdk synth|deploy -c stage=prod -c region=cn-north-1`; both have defaults (prod, cn-north-1).
 const app = new App();
-const { stage, region } = resolveSettings((key) => app.node.tryGetContext(key));
+const context = (key: string): unknown => app.node.tryGetContext(key);
+const { stage, region } = resolveSettings(context);
 
 // No account: the stack stays environment-agnostic on the account, so synth needs no credentials.
 const stack = new JiuyiStack(app, stackName(stage), {
@@ -15,7 +18,10 @@ const stack = new JiuyiStack(app, stackName(stage), {
   stage,
   routes: ROUTES,
   schedules: SCHEDULES,
-  channels: resolveChannelSettings(app.node.tryGetContext('messageChannels')),
+  channels: resolveChannelSettings(context('messageChannels')),
+  wechatAppId: resolveWechatAppId(context('wechatAppId')),
+  wechatPay: resolveWechatPaySettings(context('wechatPay')),
+  his: resolveHisSettings(context('his')),
 });
 Tags.of(stack).add('project', 'jiuyi');
 Tags.of(stack).add('stage', stage);

@@ -6,7 +6,8 @@ import { ROUTES, routeKey, type RouteDefinition } from '../../functions/src/rout
 import { SCHEDULES } from '../../functions/src/schedules';
 import { JiuyiStack } from '../lib/jiuyi-stack';
 import { deployableRoutes } from '../lib/deployable-routes';
-import { makeTestApp, TEST_CHANNELS, type Resources } from './support/test-app';
+import { routeGroupOf } from '../lib/route-groups';
+import { makeTestApp, resourcesIn, templatesOf, TEST_CHANNELS, type Resources } from './support/test-app';
 
 jest.setTimeout(120_000);
 
@@ -19,6 +20,8 @@ interface Stacks {
 let app: App;
 let stacks: Stacks;
 let china: Template;
+/** The china stack's main template and its nested ones. */
+let chinaAll: Template[];
 
 beforeAll(() => {
   // One app: the three stacks share each handler's esbuild bundle.
@@ -45,10 +48,17 @@ beforeAll(() => {
     }),
   };
   china = Template.fromStack(stacks.china);
+  chinaAll = templatesOf(stacks.china);
 });
 
-function functionsOf(template: Template): Resources {
-  return template.findResources('AWS::Lambda::Function') as Resources;
+function functionsOf(templates: readonly Template[]): Resources {
+  return resourcesIn(templates, 'AWS::Lambda::Function');
+}
+
+function routeKeysOf(templates: readonly Template[]): string[] {
+  return Object.values(resourcesIn(templates, 'AWS::ApiGatewayV2::Route')).map((route) =>
+    String(route.Properties?.RouteKey),
+  );
 }
 
 function envOf(fn: Resources[string]): Record<string, unknown> {
@@ -56,8 +66,12 @@ function envOf(fn: Resources[string]): Record<string, unknown> {
   return environment?.Variables ?? {};
 }
 
-/** Follows route → integration → function and returns the function's logical id. */
-function functionIdForRoute(template: Template, key: string): string | undefined {
+/** Follows route → integration → function (all in the route's template) and returns the function's logical id. */
+function functionIdForRoute(templates: readonly Template[], key: string): string | undefined {
+  const template = templates.find(
+    (t) => Object.keys(t.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: key } })).length,
+  );
+  if (!template) return undefined;
   const routes = Object.values(
     template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: key } }),
   );
@@ -158,11 +172,11 @@ describe('the HTTP API', () => {
     'routes %s to the function of its handler',
     (key, route) => {
       // Act
-      const functionId = functionIdForRoute(china, key);
+      const functionId = functionIdForRoute(chinaAll, key);
 
       // Assess
       expect(functionId).toBeDefined();
-      expect(functionsOf(china)[functionId ?? '']?.Properties?.Description).toBe(
+      expect(functionsOf(chinaAll)[functionId ?? '']?.Properties?.Description).toBe(
         `Jiuyi prod ${route.handler}`,
       );
     },
@@ -170,27 +184,23 @@ describe('the HTTP API', () => {
 
   it('has exactly the deployable routes and one function per distinct handler', () => {
     // Act
-    const routeKeys = Object.values(china.findResources('AWS::ApiGatewayV2::Route')).map(
-      (route) => route.Properties?.RouteKey,
-    );
+    const routeKeys = routeKeysOf(chinaAll);
 
     // Assess
     expect(routeKeys.sort()).toEqual(prodRoutes.map(routeKey).sort());
-    expect(Object.keys(functionsOf(china))).toHaveLength(
+    expect(Object.keys(functionsOf(chinaAll))).toHaveLength(
       new Set(prodRoutes.map((r) => r.handler)).size + new Set(SCHEDULES.map((s) => s.handler)).size,
     );
   });
 
   it('exposes no dev login, no dev sent-messages list and no local-stage function in prod', () => {
     // Act
-    const routeKeys = Object.values(china.findResources('AWS::ApiGatewayV2::Route')).map((route) =>
-      String(route.Properties?.RouteKey),
-    );
-    const stages = Object.values(functionsOf(china)).map((fn) => envOf(fn).JIUYI_STAGE);
+    const routeKeys = routeKeysOf(chinaAll);
+    const stages = Object.values(functionsOf(chinaAll)).map((fn) => envOf(fn).JIUYI_STAGE);
 
     // Assess
     expect(routeKeys.filter((key) => key.includes('/auth/dev') || key.includes('/v1/dev/'))).toEqual([]);
-    const descriptions = Object.values(functionsOf(china)).map((fn) => String(fn.Properties?.Description));
+    const descriptions = Object.values(functionsOf(chinaAll)).map((fn) => String(fn.Properties?.Description));
     expect(descriptions.filter((d) => /sign-in-dev|list-sent-messages/.test(d))).toEqual([]);
     expect(stages.every((stage) => stage === 'prod')).toBe(true);
   });
@@ -200,9 +210,7 @@ describe('the HTTP API', () => {
     const localOnlyKeys = ROUTES.filter((route) => route.localOnly === true).map(routeKey);
 
     // Act
-    const localKeys = Object.values(
-      Template.fromStack(stacks.local).findResources('AWS::ApiGatewayV2::Route'),
-    ).map((route) => route.Properties?.RouteKey);
+    const localKeys = routeKeysOf(templatesOf(stacks.local));
 
     // Assess
     expect(localKeys.sort()).toEqual(deployableRoutes(ROUTES, 'local').map(routeKey).sort());
@@ -213,7 +221,7 @@ describe('the HTTP API', () => {
 describe('the functions', () => {
   it('all run Node.js 22 on arm64 with 512 MB, 10 s (55 s for batch jobs) and six months of logs', () => {
     // Act
-    const functions = Object.values(functionsOf(china));
+    const functions = Object.values(functionsOf(chinaAll));
     const scheduled = new Set(SCHEDULES.map((s) => `Jiuyi prod ${s.handler}`));
 
     // Assess
@@ -228,7 +236,7 @@ describe('the functions', () => {
         LoggingConfig: { LogGroup: { Ref: expect.stringMatching(/Logs/) } },
       });
     }
-    const retentions = Object.values(china.findResources('AWS::Logs::LogGroup')).map(
+    const retentions = Object.values(resourcesIn(chinaAll, 'AWS::Logs::LogGroup')).map(
       (group) => group.Properties?.RetentionInDays,
     );
     expect(retentions).toHaveLength(functions.length);
@@ -237,7 +245,7 @@ describe('the functions', () => {
 
   it('are bundled as CommonJS that loads in Node.js and exports `handler`', () => {
     // Prepare: the bundle of each function sits in the assembly as asset.<hash>/index.js.
-    const bundles = Object.values(functionsOf(china)).map((fn) => {
+    const bundles = Object.values(functionsOf(chinaAll)).map((fn) => {
       const code = fn.Properties?.Code as { S3Key: string };
       return path.join(app.outdir, `asset.${code.S3Key.replace(/\.zip$/, '')}`, 'index.js');
     });
@@ -254,19 +262,20 @@ describe('the functions', () => {
   });
 
   it('get the stage, the table name, the service name, the generated secrets and the field key', () => {
-    for (const fn of Object.values(functionsOf(china))) {
+    for (const fn of Object.values(functionsOf(chinaAll))) {
       // Only the sender carries the SMS settings (checked in scheduled-functions.test.ts).
       const baseOnly = Object.fromEntries(
         Object.entries(envOf(fn)).filter(([k]) => !k.startsWith('JIUYI_SMS_')),
       );
       expect(baseOnly).toEqual({
-        JIUYI_KMS_KEY_ID: { 'Fn::GetAtt': [expect.stringMatching(/^PersonalDataFieldKey/), 'Arn'] },
+        // Main-stack resources reach the nested stacks as parameters named after them.
+        JIUYI_KMS_KEY_ID: { Ref: expect.stringMatching(/PersonalDataFieldKey\w*Arn$/) },
         JIUYI_INDEX_KEY: {
           'Fn::Join': [
             '',
             [
               '{{resolve:secretsmanager:',
-              { Ref: expect.stringMatching(/^PersonalDataIndexKey/) },
+              { Ref: expect.stringMatching(/PersonalDataIndexKey\w*Ref$/) },
               ':SecretString:::}}',
             ],
           ],
@@ -275,14 +284,14 @@ describe('the functions', () => {
         JIUYI_WECHAT_TEMPLATES: JSON.stringify(TEST_CHANNELS.wechatTemplates),
         JIUYI_WECHAT_MINIPROGRAM_STATE: 'formal',
         JIUYI_STAGE: 'prod',
-        JIUYI_TABLE_NAME: { Ref: expect.stringMatching(/^DataTable/) },
+        JIUYI_TABLE_NAME: { Ref: expect.stringMatching(/DataTable\w*Ref$/) },
         POWERTOOLS_SERVICE_NAME: 'jiuyi',
         JIUYI_TOKEN_SECRET: {
           'Fn::Join': [
             '',
             [
               '{{resolve:secretsmanager:',
-              { Ref: expect.stringMatching(/^SessionSecret/) },
+              { Ref: expect.stringMatching(/SessionSecret\w*Ref$/) },
               ':SecretString:::}}',
             ],
           ],
@@ -294,7 +303,7 @@ describe('the functions', () => {
 
   it('may touch only the table, its indexes, its key and their own log group: no wildcard resources', () => {
     // Act
-    const statements = Object.values(china.findResources('AWS::IAM::Policy')).flatMap(
+    const statements = Object.values(resourcesIn(chinaAll, 'AWS::IAM::Policy')).flatMap(
       (policy) =>
         (policy.Properties?.PolicyDocument as { Statement: Array<Record<string, unknown>> }).Statement,
     );
@@ -313,7 +322,9 @@ describe('the functions', () => {
   });
 
   it('have roles with no managed policies, which would grant logs on every group', () => {
-    for (const role of Object.values(china.findResources('AWS::IAM::Role'))) {
+    const roles = Object.values(resourcesIn(chinaAll, 'AWS::IAM::Role'));
+    expect(roles).toHaveLength(Object.keys(functionsOf(chinaAll)).length);
+    for (const role of roles) {
       expect(role.Properties?.ManagedPolicyArns).toBeUndefined();
     }
   });
@@ -322,30 +333,83 @@ describe('the functions', () => {
 describe('regions', () => {
   it('deploys to Beijing in the aws-cn partition, with no global-partition ARN anywhere', () => {
     // Act
-    const json = JSON.stringify(china.toJSON());
+    const json = JSON.stringify(chinaAll.map((t) => t.toJSON()));
 
     // Assess
     expect(stacks.china.region).toBe('cn-north-1');
     expect(stacks.china.partition).toBe('aws-cn');
     expect(json).toContain('arn:aws-cn:');
     expect(json).not.toContain('arn:aws:');
-    china.hasResourceProperties('AWS::Lambda::Permission', {
-      SourceArn: {
-        'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('^arn:aws-cn:execute-api:cn-north-1:')])],
-      },
-    });
+    const permissions = Object.values(resourcesIn(chinaAll, 'AWS::Lambda::Permission')).filter(
+      (p) => p.Properties?.Principal === 'apigateway.amazonaws.com',
+    );
+    expect(permissions).toHaveLength(deployableRoutes(ROUTES, 'prod').length);
+    for (const permission of permissions) {
+      expect(JSON.stringify(permission.Properties?.SourceArn)).toContain('"arn:aws-cn:execute-api:cn-north-1:');
+    }
   });
 
   it('also synthesises for a global region in the aws partition', () => {
     // Act
-    const global = Template.fromStack(stacks.global);
-    const json = JSON.stringify(global.toJSON());
+    const global = templatesOf(stacks.global);
+    const json = JSON.stringify(global.map((t) => t.toJSON()));
 
     // Assess
     expect(Stack.of(stacks.global).region).toBe('ap-southeast-1');
     expect(stacks.global.partition).toBe('aws');
     expect(json).toContain('arn:aws:');
     expect(json).not.toContain('arn:aws-cn:');
-    global.resourceCountIs('AWS::ApiGatewayV2::Route', deployableRoutes(ROUTES, 'prod').length);
+    expect(routeKeysOf(global).sort()).toEqual(deployableRoutes(ROUTES, 'prod').map(routeKey).sort());
+  });
+});
+
+describe('the stack layout', () => {
+  /** CloudFormation refuses a template over 500; the margin leaves room for the features still to come. */
+  const RESOURCE_BUDGET = 300;
+
+  it.each(['china', 'global', 'local'] as const)(
+    'keeps the %s main stack and every nested stack under 300 resources',
+    (name) => {
+      // Act
+      const counts = templatesOf(stacks[name]).map((t) => Object.keys(t.toJSON().Resources ?? {}).length);
+
+      // Assess
+      expect(counts.length).toBe(stacks[name].nestedStacks.length + 1);
+      for (const count of counts) expect(count).toBeLessThan(RESOURCE_BUDGET);
+    },
+  );
+
+  it('keeps the table, keys, secrets and the API in the main stack and every function out of it', () => {
+    // Assess
+    china.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    china.resourceCountIs('AWS::ApiGatewayV2::Api', 1);
+    china.resourceCountIs('AWS::SecretsManager::Secret', 2);
+    china.resourceCountIs('AWS::Lambda::Function', 0);
+    china.resourceCountIs('AWS::CloudFormation::Stack', stacks.china.nestedStacks.length);
+    for (const nested of chinaAll.slice(1)) {
+      nested.resourceCountIs('AWS::DynamoDB::GlobalTable', 0);
+      nested.resourceCountIs('AWS::ApiGatewayV2::Api', 0);
+    }
+  });
+
+  it('puts each handler with all its routes in the nested stack of its route group', () => {
+    const prod = deployableRoutes(ROUTES, 'prod');
+    for (const [group, nested] of stacks.china.api.groups) {
+      // Act
+      const template = Template.fromStack(nested);
+      const keys = routeKeysOf([template]);
+      const handlers = Object.values(functionsOf([template])).map((fn) =>
+        String(fn.Properties?.Description).replace('Jiuyi prod ', ''),
+      );
+
+      // Assess: a handler's group is its first route's, and every route of it comes along.
+      const expectedHandlers = [...new Set(prod.map((route) => route.handler))].filter(
+        (handler) => routeGroupOf(prod.find((route) => route.handler === handler)?.path ?? '') === group,
+      );
+      expect(handlers.sort()).toEqual(expectedHandlers.sort());
+      expect(keys.sort()).toEqual(
+        prod.filter((route) => expectedHandlers.includes(route.handler)).map(routeKey).sort(),
+      );
+    }
   });
 });

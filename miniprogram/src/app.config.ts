@@ -16,13 +16,25 @@ export default defineAppConfig({
     'pages/appointments/index',
     'pages/waitlist/index',
     'pages/messages/index',
+    'pages/bills/index',
   ],
   // Staff roles get their own subpackages so patients never download their pages.
   subPackages: [
-    { root: 'subpackages/doctor', pages: ['home/index'] },
+    {
+      root: 'subpackages/doctor',
+      pages: ['home/index', 'sessions/index', 'extra-number/index', 'clinic-booking/index'],
+    },
     {
       root: 'subpackages/staff',
-      pages: ['home/index', 'suspend/index', 'suspend-session/index'],
+      pages: [
+        'home/index',
+        'suspend/index',
+        'suspend-session/index',
+        'desk-check-in/index',
+        'payments/index',
+        'statements/index',
+        'templates/index',
+      ],
     },
     // Local demo only, like the persona switcher: kept out of the main package.
     { root: 'subpackages/demo', pages: ['sent-messages/index'] },

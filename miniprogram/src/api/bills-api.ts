@@ -1,8 +1,4 @@
-import {
-  billListResponseSchema,
-  billPaymentResponseSchema,
-  billRefundResponseSchema,
-} from '@jiuyi/shared';
+import { billListResponseSchema, billPaymentResponseSchema, billRefundResponseSchema } from '@jiuyi/shared';
 import type {
   BillListResponse,
   BillPaymentResponse,

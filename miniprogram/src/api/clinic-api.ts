@@ -1,10 +1,12 @@
-import { z } from 'zod';
-import {
-  appointmentViewSchema,
-  extraNumberEntrySchema,
-  extraNumberListResponseSchema,
+import type { z } from 'zod';
+import { appointmentViewSchema, extraNumberEntrySchema, extraNumberListResponseSchema } from '@jiuyi/shared';
+import type {
+  AppointmentView,
+  ClinicBookingBody,
+  Department,
+  ExtraNumberBody,
+  SessionView,
 } from '@jiuyi/shared';
-import type { AppointmentView, ClinicBookingBody, Department, ExtraNumberBody, SessionView } from '@jiuyi/shared';
 import { listDepartments, listDoctors, listSessions } from './booking-api';
 import { authedRequest } from './session';
 

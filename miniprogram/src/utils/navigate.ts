@@ -30,3 +30,8 @@ export function openPersonas(): void {
 export function openSentMessages(): void {
   void Taro.navigateTo({ url: '/subpackages/demo/sent-messages/index' });
 }
+
+/** Opens 门诊缴费 (also the link of the bill and refund messages). */
+export function openBills(): void {
+  void Taro.navigateTo({ url: '/pages/bills/index' });
+}

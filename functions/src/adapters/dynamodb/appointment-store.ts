@@ -7,8 +7,15 @@ import type {
   IdempotencyStamp,
   ReleaseChange,
 } from '../../ports/appointment-store';
-import { appointmentKeys, scheduleKeys } from './appointment-keys';
-import { sessionBookingIndex, slotReleaseItem } from './capacity-items';
+import { appointmentKeys } from './appointment-keys';
+import {
+  dayCounterItems,
+  sessionGuardDelete,
+  sessionGuardPut,
+  sessionOpenCheck,
+  slotReleaseItem,
+  slotTakeItem,
+} from './capacity-items';
 import { messageWriteItems, type TransactItem } from './outbox-store';
 import { visitKeys } from './visit-keys';
 import { ttlFromIso, type Table } from './table';
@@ -45,15 +52,10 @@ export function appointmentItem(a: AppointmentRecord): Record<string, unknown> {
   };
 }
 
-export function counterUpdate(table: Table, key: Record<string, string>, max: number): TransactItem {
+/** Writes a new appointment; an existing one with the same id fails the transaction. */
+export function appointmentPut(table: Table, a: AppointmentRecord): TransactItem {
   return {
-    Update: {
-      TableName: table.name,
-      Key: key,
-      UpdateExpression: 'ADD active :one',
-      ConditionExpression: 'attribute_not_exists(active) OR active < :max',
-      ExpressionAttributeValues: { ':one': 1, ':max': max },
-    },
+    Put: { TableName: table.name, Item: appointmentItem(a), ConditionExpression: 'attribute_not_exists(pk)' },
   };
 }
 
@@ -63,7 +65,6 @@ function bookingItems(
   stamp: IdempotencyStamp,
   limits: BookingLimits,
 ): TransactItem[] {
-  const hold = a.status === 'pending_payment' && a.holdExpiresAt;
   return [
     {
       Put: {
@@ -78,52 +79,12 @@ function bookingItems(
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    {
-      ConditionCheck: {
-        TableName: table.name,
-        Key: scheduleKeys.session(a.sessionId),
-        ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':open': 'open' },
-      },
-    },
-    {
-      Update: {
-        TableName: table.name,
-        Key: scheduleKeys.slot(a.slotId),
-        UpdateExpression: `SET bookedOnline = bookedOnline + :one${hold ? ', holds.#aid = :hold' : ''}`,
-        ConditionExpression: 'bookedOnline < capacityOnline',
-        ExpressionAttributeNames: hold ? { '#aid': a.id } : undefined,
-        ExpressionAttributeValues: {
-          ':one': 1,
-          ...(hold ? { ':hold': { expiresAt: a.holdExpiresAt, accountId: a.accountId } } : {}),
-        },
-      },
-    },
-    {
-      Put: {
-        TableName: table.name,
-        Item: appointmentItem(a),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    {
-      Put: {
-        TableName: table.name,
-        Item: {
-          ...appointmentKeys.sessionGuard(a.sessionId, a.patientId),
-          type: 'session_guard',
-          appointmentId: a.id,
-          accountId: a.accountId,
-          // Found by the no-show job once the session ends.
-          ...visitKeys.visitIndex(a),
-          ...sessionBookingIndex(a),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    counterUpdate(table, appointmentKeys.patientDay(a.patientId, a.date), limits.perPatientPerDay),
-    counterUpdate(table, appointmentKeys.accountDay(a.accountId, a.date), limits.perAccountPerDay),
+    sessionOpenCheck(table, a.sessionId),
+    slotTakeItem(table, a, 'online'),
+    appointmentPut(table, a),
+    // Found by the no-show job once the session ends, and by a suspension through its index.
+    sessionGuardPut(table, a),
+    ...dayCounterItems(table, a, limits),
     // A number freed while people wait belongs to the first in line, not to whoever books first.
     {
       ConditionCheck: {
@@ -201,14 +162,7 @@ export function releaseItems(table: Table, a: AppointmentRecord, change: Release
       },
     },
     slotReleaseItem(table, a),
-    {
-      Delete: {
-        TableName: table.name,
-        Key: appointmentKeys.sessionGuard(a.sessionId, a.patientId),
-        ConditionExpression: 'appointmentId = :aid',
-        ExpressionAttributeValues: { ':aid': a.id },
-      },
-    },
+    sessionGuardDelete(table, a),
     decrement(appointmentKeys.patientDay(a.patientId, a.date)),
     decrement(appointmentKeys.accountDay(a.accountId, a.date)),
     // Last, so callers' indexes stay valid: a released visit takes its reminders with it.

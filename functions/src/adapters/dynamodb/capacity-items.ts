@@ -1,4 +1,4 @@
-import type { AppointmentRecord, CapacityPool } from '../../ports/appointment-store';
+import type { AppointmentRecord, BookingLimits, CapacityPool } from '../../ports/appointment-store';
 import { appointmentKeys, scheduleKeys } from './appointment-keys';
 import type { TransactItem } from './outbox-store';
 import type { Table } from './table';
@@ -25,6 +25,59 @@ export function sessionGuardItem(a: AppointmentRecord) {
     ...visitKeys.visitIndex(a),
     ...sessionBookingIndex(a),
   };
+}
+
+/** The guard put where a number is taken: a second number for the patient in the session fails it. */
+export function sessionGuardPut(table: Table, a: AppointmentRecord): TransactItem {
+  return {
+    Put: { TableName: table.name, Item: sessionGuardItem(a), ConditionExpression: 'attribute_not_exists(pk)' },
+  };
+}
+
+/** Removes the guard of the appointment's session, only if it is still this appointment's. */
+export function sessionGuardDelete(table: Table, a: AppointmentRecord): TransactItem {
+  return {
+    Delete: {
+      TableName: table.name,
+      Key: appointmentKeys.sessionGuard(a.sessionId, a.patientId),
+      ConditionExpression: 'appointmentId = :aid',
+      ExpressionAttributeValues: { ':aid': a.id },
+    },
+  };
+}
+
+/** A number is only taken in a session that is still open (not suspended). */
+export function sessionOpenCheck(table: Table, sessionId: string): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: table.name,
+      Key: scheduleKeys.session(sessionId),
+      ConditionExpression: '#status = :open',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':open': 'open' },
+    },
+  };
+}
+
+/** Counts one more active booking under `key`, refused at `max`. */
+export function counterUpdate(table: Table, key: Record<string, string>, max: number): TransactItem {
+  return {
+    Update: {
+      TableName: table.name,
+      Key: key,
+      UpdateExpression: 'ADD active :one',
+      ConditionExpression: 'attribute_not_exists(active) OR active < :max',
+      ExpressionAttributeValues: { ':one': 1, ':max': max },
+    },
+  };
+}
+
+/** The day limits a new number counts against: per patient first, then per account. */
+export function dayCounterItems(table: Table, a: AppointmentRecord, limits: BookingLimits): TransactItem[] {
+  return [
+    counterUpdate(table, appointmentKeys.patientDay(a.patientId, a.date), limits.perPatientPerDay),
+    counterUpdate(table, appointmentKeys.accountDay(a.accountId, a.date), limits.perAccountPerDay),
+  ];
 }
 
 /** Takes one number of `pool` in the appointment's slot; an unpaid online number is also recorded as a hold. */

@@ -2,9 +2,9 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError, type OutboxMessage } from '@jiuyi/shared';
 import type { AppointmentRecord, BookingLimits } from '../../ports/appointment-store';
 import type { ClinicBookingStore, ExtraNumberRecord } from '../../ports/clinic-booking-store';
-import { appointmentItem, counterUpdate } from './appointment-store';
-import { appointmentKeys, scheduleKeys } from './appointment-keys';
-import { sessionGuardItem, slotTakeItem } from './capacity-items';
+import { appointmentPut } from './appointment-store';
+import { scheduleKeys } from './appointment-keys';
+import { dayCounterItems, sessionGuardPut, sessionOpenCheck, slotTakeItem } from './capacity-items';
 import { messageWriteItems, type TransactItem } from './outbox-store';
 import { queryAll } from './query-all';
 import type { Table } from './table';
@@ -23,24 +23,9 @@ const AT = { session: 0, slot: 1, appointment: 2, guard: 3, patientDay: 4, accou
 
 function commonItems(table: Table, a: AppointmentRecord, limits: BookingLimits, message: OutboxMessage) {
   return {
-    appointment: {
-      Put: {
-        TableName: table.name,
-        Item: appointmentItem(a),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    } satisfies TransactItem,
-    guard: {
-      Put: {
-        TableName: table.name,
-        Item: sessionGuardItem(a),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    } satisfies TransactItem,
-    counters: [
-      counterUpdate(table, appointmentKeys.patientDay(a.patientId, a.date), limits.perPatientPerDay),
-      counterUpdate(table, appointmentKeys.accountDay(a.accountId, a.date), limits.perAccountPerDay),
-    ],
+    appointment: appointmentPut(table, a),
+    guard: sessionGuardPut(table, a),
+    counters: dayCounterItems(table, a, limits),
     // Reminders last: the error mapping reads cancellation reasons by index from the front.
     messages: [...messageWriteItems(table, [message]), ...visitReminderItems(table, a)],
   };
@@ -80,17 +65,8 @@ export function createClinicBookingStore(table: Table): ClinicBookingStore {
   return {
     async bookInClinic(a, pool, limits, message) {
       const c = commonItems(table, a, limits, message);
-      const open: TransactItem = {
-        ConditionCheck: {
-          TableName: table.name,
-          Key: scheduleKeys.session(a.sessionId),
-          ConditionExpression: '#status = :open',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':open': 'open' },
-        },
-      };
       const items = [
-        open,
+        sessionOpenCheck(table, a.sessionId),
         slotTakeItem(table, a, pool),
         c.appointment,
         c.guard,

@@ -38,6 +38,30 @@ function toRecords(
   };
 }
 
+/**
+ * A department's sessions from `from` to `to` (dates), each with its slots, off the department index:
+ * eventually consistent, so writers re-check a session's status in their own transaction.
+ */
+export async function queryDepartmentSessions(
+  table: Table,
+  departmentId: string,
+  from: string,
+  to: string,
+): Promise<{ session: SessionRecord; slots: SlotRecord[] }[]> {
+  const items = await queryAll(table, {
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: {
+      ':pk': scheduleKeys.departmentSessions(departmentId),
+      ':from': from,
+      ':to': `${to}#~`,
+    },
+  });
+  const sessions = items.filter((i) => i.type === 'session').map((i) => i as unknown as SessionRecord);
+  const slots = items.filter((i) => i.type === 'slot').map((i) => i as unknown as SlotRecord);
+  return sessions.map((session) => ({ session, slots: slots.filter((s) => s.sessionId === session.id) }));
+}
+
 /** Sessions and slots; counters and holds are top-level attributes so conditions can address them. */
 export function createScheduleStore(table: Table): ScheduleStore {
   const gsiOf = (r: { departmentId: string }, sort: string) => ({
@@ -74,20 +98,7 @@ export function createScheduleStore(table: Table): ScheduleStore {
         throw error;
       }
     },
-    async listSessions(departmentId, from, to) {
-      const items = await queryAll(table, {
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': scheduleKeys.departmentSessions(departmentId),
-          ':from': from,
-          ':to': `${to}#~`,
-        },
-      });
-      const sessions = items.filter((i) => i.type === 'session').map((i) => i as unknown as SessionRecord);
-      const slots = items.filter((i) => i.type === 'slot').map((i) => i as unknown as SlotRecord);
-      return sessions.map((session) => ({ session, slots: slots.filter((s) => s.sessionId === session.id) }));
-    },
+    listSessions: (departmentId, from, to) => queryDepartmentSessions(table, departmentId, from, to),
     async getSlot(slotId) {
       const { Item } = await table.doc.send(
         new GetCommand({ TableName: table.name, Key: scheduleKeys.slot(slotId), ConsistentRead: true }),

@@ -1,7 +1,6 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '@jiuyi/shared';
 import type { AppointmentRecord } from '../../ports/appointment-store';
-import type { SessionRecord, SlotRecord } from '../../ports/schedule-store';
 import type {
   MoveBooking,
   SuspendableSession,
@@ -9,10 +8,16 @@ import type {
   SuspensionStore,
 } from '../../ports/suspension-store';
 import { appointmentKeys, scheduleKeys } from './appointment-keys';
-import { sessionGuardItem, slotReleaseItem } from './capacity-items';
+import {
+  sessionGuardDelete,
+  sessionGuardPut,
+  sessionOpenCheck,
+  slotReleaseItem,
+} from './capacity-items';
 import { messageWriteItems, type TransactItem } from './outbox-store';
 import { visitReminderRetimeItems } from './visit-reminder-items';
 import { queryAll, queryDue } from './query-all';
+import { queryDepartmentSessions } from './schedule-store';
 import { suspensionKeys } from './suspension-keys';
 import type { Table } from './table';
 import { transactWithRetry } from './transact-with-retry';
@@ -106,30 +111,9 @@ function moveItems(table: Table, change: MoveBooking): TransactItem[] {
         ExpressionAttributeValues: { ':prior': a.status, ':moved': moved },
       },
     },
-    {
-      ConditionCheck: {
-        TableName: table.name,
-        Key: scheduleKeys.session(moved.sessionId),
-        ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':open': 'open' },
-      },
-    },
-    {
-      Put: {
-        TableName: table.name,
-        Item: sessionGuardItem(moved),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    {
-      Delete: {
-        TableName: table.name,
-        Key: appointmentKeys.sessionGuard(a.sessionId, a.patientId),
-        ConditionExpression: 'appointmentId = :aid',
-        ExpressionAttributeValues: { ':aid': a.id },
-      },
-    },
+    sessionOpenCheck(table, moved.sessionId),
+    sessionGuardPut(table, moved),
+    sessionGuardDelete(table, a),
     slotReleaseItem(table, a),
     ...counterMove(table, a, moved),
     ...messageWriteItems(table, [change.message]),
@@ -205,21 +189,9 @@ export function createSuspensionStore(table: Table): SuspensionStore {
       });
       return items.map((i) => ({ accountId: String(i.accountId), appointmentId: String(i.appointmentId) }));
     },
-    async listDepartmentSessions(departmentId, from, to) {
-      const items = await queryAll(table, {
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': scheduleKeys.departmentSessions(departmentId),
-          ':from': from,
-          ':to': `${to}#~`,
-        },
-      });
-      // The index may lag a moment behind a suspension; callers re-check the session in their transaction.
-      const sessions = items.filter((i) => i.type === 'session') as unknown as SessionRecord[];
-      const slots = items.filter((i) => i.type === 'slot') as unknown as SlotRecord[];
-      return sessions.map((session) => ({ session, slots: slots.filter((s) => s.sessionId === session.id) }));
-    },
+    // The index may lag a moment behind a suspension; callers re-check the session in their transaction.
+    listDepartmentSessions: (departmentId, from, to) =>
+      queryDepartmentSessions(table, departmentId, from, to),
     async hasGuard(sessionId, patientId) {
       const { Item } = await table.doc.send(
         new GetCommand({

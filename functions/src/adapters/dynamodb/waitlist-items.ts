@@ -1,8 +1,8 @@
 import type { AppointmentRecord, BookingLimits } from '../../ports/appointment-store';
 import type { WaitlistEntryRecord } from '../../ports/waitlist-store';
-import { appointmentKeys, scheduleKeys } from './appointment-keys';
-import { appointmentItem, counterUpdate } from './appointment-store';
-import { sessionGuardItem } from './capacity-items';
+import { appointmentKeys } from './appointment-keys';
+import { appointmentPut } from './appointment-store';
+import { dayCounterItems, sessionGuardPut, sessionOpenCheck, slotTakeItem } from './capacity-items';
 import type { TransactItem } from './outbox-store';
 import { ttlFromIso, type Table } from './table';
 import { visitKeys } from './visit-keys';
@@ -140,7 +140,6 @@ export function promoteItems(
   a: AppointmentRecord,
   limits: BookingLimits,
 ): TransactItem[] {
-  const hold = { expiresAt: a.holdExpiresAt, accountId: a.accountId };
   return [
     ...leaveItems(
       table,
@@ -148,41 +147,12 @@ export function promoteItems(
       'SET #d.#s = :offered, #d.appointmentId = :aid, #d.offerExpiresAt = :until, #d.updatedAt = :at',
       { ':offered': 'offered', ':aid': a.id, ':until': a.holdExpiresAt, ':at': a.createdAt },
     ),
-    {
-      ConditionCheck: {
-        TableName: table.name,
-        Key: scheduleKeys.session(a.sessionId),
-        ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':open': 'open' },
-      },
-    },
-    {
-      Update: {
-        TableName: table.name,
-        Key: scheduleKeys.slot(a.slotId),
-        UpdateExpression: 'SET bookedOnline = bookedOnline + :one, holds.#aid = :hold',
-        ConditionExpression: 'bookedOnline < capacityOnline',
-        ExpressionAttributeNames: { '#aid': a.id },
-        ExpressionAttributeValues: { ':one': 1, ':hold': hold },
-      },
-    },
-    {
-      Put: {
-        TableName: table.name,
-        Item: appointmentItem(a),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
+    sessionOpenCheck(table, a.sessionId),
+    // An offer is an unpaid online number: the slot records it as a hold until the patient answers.
+    slotTakeItem(table, a, 'online'),
+    appointmentPut(table, a),
     // The same guard as an online booking writes: the no-show job and suspensions find it.
-    {
-      Put: {
-        TableName: table.name,
-        Item: sessionGuardItem(a),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    counterUpdate(table, appointmentKeys.patientDay(a.patientId, a.date), limits.perPatientPerDay),
-    counterUpdate(table, appointmentKeys.accountDay(a.accountId, a.date), limits.perAccountPerDay),
+    sessionGuardPut(table, a),
+    ...dayCounterItems(table, a, limits),
   ];
 }

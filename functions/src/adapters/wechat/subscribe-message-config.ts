@@ -1,7 +1,8 @@
 import type { MessageKind, OutboxMessage } from '@jiuyi/shared';
 
 /** Where a template field's value comes from: the message's title or body, or one of its `data` facts. */
-export type FieldSource = 'title' | 'body' | `data.${string}`;
+/** Where a template field's value comes from; `createdAt` is when the event happened (the message's stamp). */
+export type FieldSource = 'title' | 'body' | 'createdAt' | `data.${string}`;
 
 /** One subscribe-message template: its id from the WeChat console and how its fields are filled. */
 export interface SubscribeTemplate {
@@ -38,7 +39,7 @@ export function subscribeTemplates(ids: Partial<Record<MessageKind, string>>): S
       time3: 'data.visitTime',
       thing4: 'body',
     },
-    payment_succeeded: { thing1: 'title', amount2: 'data.amount', time3: 'data.paidAt' },
+    payment_succeeded: { thing1: 'title', amount2: 'data.amount', time3: 'createdAt' },
     refund_completed: { thing1: 'title', amount2: 'data.amount', thing3: 'body' },
     waitlist_freed: { thing1: 'data.department', time2: 'data.visitTime', thing3: 'body' },
     session_suspended: { thing1: 'data.department', time2: 'data.visitTime', thing3: 'body' },
@@ -72,6 +73,11 @@ function truncate(value: string, max: number | undefined): string {
   return `${[...value].slice(0, max - 1).join('')}…`;
 }
 
+/** `2026-03-09T20:00:00.000+08:00` → `2026-03-09 20:00`, the form WeChat's time fields accept. */
+function wechatTime(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}
+
 /**
  * The `data` object of a send request, or undefined when the message lacks a fact the template
  * needs (an empty field would be refused by WeChat, so it is better not to try).
@@ -87,7 +93,9 @@ export function templateData(
         ? message.title
         : source === 'body'
           ? message.body
-          : message.data?.[source.slice('data.'.length)];
+          : source === 'createdAt'
+            ? wechatTime(message.createdAt)
+            : message.data?.[source.slice('data.'.length)];
     if (!raw) return undefined;
     data[keyword] = { value: truncate(raw, limitFor(keyword)) };
   }

@@ -88,6 +88,7 @@ export function waitlistEndedMessage(
       title: '候补未成功',
       body: `${entry.patientName}：您候补的 ${entry.date} ${entry.departmentName} 未能分配号源（${SKIP_TEXT[reason] ?? '候补已结束'}）。`,
       link: WAITLIST_PAGE,
+      data: { patientName: entry.patientName, department: entry.departmentName, visitTime: entry.date },
     },
     now,
   );

@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { checkBookable, DomainError, toShanghaiIso, type AppointmentView } from '@jiuyi/shared';
+import { createHash } from 'node:crypto';
+import { checkBookable, DomainError, type AppointmentView } from '@jiuyi/shared';
 import type { NoShowStore } from '../../ports/no-show-store';
 import type { AppointmentRecord, AppointmentStore } from '../../ports/appointment-store';
 import type { PatientStore } from '../../ports/patient-store';
@@ -8,6 +8,7 @@ import { DEFAULT_BOOKING_POLICY, type BookingPolicy } from './booking-policy';
 import { toAppointmentView } from './appointment-view';
 import { releaseHold } from './release-expired-holds';
 import { bookingConfirmedMessage } from './appointment-messages';
+import { newAppointmentRecord } from './new-appointment';
 import { assertNoShowsAllowBooking } from './no-show-policy';
 
 export interface BookingPorts {
@@ -75,31 +76,14 @@ export async function bookAppointment(
     patient.relation === 'self'
       ? undefined
       : (await ports.patients.list(request.accountId)).find((p) => p.relation === 'self');
-  const at = toShanghaiIso(now);
   const record: AppointmentRecord = {
-    id: randomUUID(),
-    accountId: request.accountId,
-    patientId: patient.id,
-    patientName: patient.name,
+    ...newAppointmentRecord(
+      { accountId: request.accountId, patientId: patient.id, patientName: patient.name },
+      slot,
+      now,
+      policy,
+    ),
     ...(self ? { bookerPatientId: self.id } : {}),
-    slotId: slot.id,
-    sessionId: slot.sessionId,
-    departmentId: slot.departmentId,
-    departmentName: slot.departmentName,
-    doctorId: slot.doctorId,
-    doctorName: slot.doctorName,
-    doctorTitle: slot.doctorTitle,
-    date: slot.date,
-    period: slot.period,
-    start: slot.start,
-    end: slot.end,
-    feeFen: slot.feeFen,
-    status: slot.feeFen > 0 ? 'pending_payment' : 'booked',
-    ...(slot.feeFen > 0
-      ? { holdExpiresAt: toShanghaiIso(new Date(now.getTime() + policy.holdMinutes * 60_000)) }
-      : {}),
-    createdAt: at,
-    updatedAt: at,
   };
   const stamp = { key: request.idempotencyKey, bodyHash: bodyHash(request) };
   const attempt = async () => {

@@ -6,12 +6,12 @@ import {
   type CreateBillPaymentBody,
 } from '@jiuyi/shared';
 import type { BillRecord, ItemLock } from '../../ports/bill-store';
-import { WechatPayError } from '../../ports/payment-gateway';
 import type { PaymentRecord } from '../../ports/payment-store';
 import type { BillPaymentPorts } from './bill-payment-ports';
 import { newBill, newBillPayment } from './bill-records';
 import { billItemIds, itemState, toBillLine } from './bill-view';
 import { readPatientOrders } from './list-bills';
+import { obtainPrepayId, payParameters } from '../payments/prepay';
 
 function sameItems(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
@@ -50,36 +50,13 @@ function conflict(locks: readonly ItemLock[], itemIds: readonly string[], now: D
   });
 }
 
-function orderError(error: WechatPayError): DomainError {
-  if (error.code === 'ORDERPAID') return new DomainError('PAYMENT_ALREADY_PAID');
-  if (error.code === 'ORDER_CLOSED') return new DomainError('PAYMENT_HOLD_EXPIRED');
-  return new DomainError('PAYMENT_PROVIDER_UNAVAILABLE', { details: { provider: error.code } });
-}
-
-/** The prepay id of the bill's payment; WeChat answers concurrent identical orders with the same id. */
+/** The prepay id of the bill's payment, placing its WeChat order on the first request. */
 async function prepayIdOf(ports: BillPaymentPorts, payment: PaymentRecord, now: Date): Promise<string> {
   if (payment.status === 'paying' && payment.prepayId) return payment.prepayId;
   if (payment.status !== 'created') {
     throw new DomainError(payment.status === 'closed' ? 'PAYMENT_HOLD_EXPIRED' : 'PAYMENT_ALREADY_PAID');
   }
-  let prepayId: string;
-  try {
-    ({ prepayId } = await ports.gateway.createJsapiOrder({
-      outTradeNo: payment.outTradeNo,
-      description: payment.description,
-      amountFen: payment.amountFen,
-      payerOpenid: payment.payerOpenid,
-      timeExpire: new Date(payment.expiresAt),
-      notifyUrl: ports.settings.notifyUrl,
-    }));
-  } catch (error) {
-    if (error instanceof WechatPayError) throw orderError(error);
-    throw error;
-  }
-  if (await ports.payments.markPaying(payment, prepayId, toShanghaiIso(now))) return prepayId;
-  const current = await ports.payments.get(payment.id);
-  if (current?.status === 'paying' && current.prepayId) return current.prepayId;
-  throw new DomainError('CONCURRENT_MODIFICATION');
+  return obtainPrepayId(ports, payment, now, 'CONCURRENT_MODIFICATION');
 }
 
 /**
@@ -148,8 +125,6 @@ export async function requestBillPayment(
   if (!openid) throw new DomainError('PAYER_UNKNOWN');
   const payment = await ports.payments.createForSubject(newBillPayment(bill, openid, now));
   const prepayId = await prepayIdOf(ports, payment, now);
-  const sandbox = ports.settings.sandboxUrl;
-  const returnPart = body.returnUrl ? `&return=${encodeURIComponent(body.returnUrl)}` : '';
   return {
     billId: bill.id,
     paymentId: payment.id,
@@ -157,9 +132,6 @@ export async function requestBillPayment(
     amountFen: payment.amountFen,
     holdExpiresAt: bill.expiresAt,
     lines: bill.lines,
-    requestPayment: ports.gateway.buildRequestPaymentParams(prepayId, ports.settings.appId),
-    ...(sandbox
-      ? { sandboxPayUrl: `${sandbox}/sandbox/pay?prepay_id=${encodeURIComponent(prepayId)}${returnPart}` }
-      : {}),
+    ...payParameters(ports, prepayId, body.returnUrl),
   };
 }

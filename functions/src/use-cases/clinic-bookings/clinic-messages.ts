@@ -20,6 +20,11 @@ export function doctorBookingMessage(a: AppointmentRecord, now: Date): OutboxMes
       title: a.bookedVia === 'extra_number' ? '加号成功' : '诊间预约成功',
       body: `${a.patientName}：医生已${what} ${a.date} ${PERIOD[a.period]} ${a.start.slice(11, 16)}–${a.end.slice(11, 16)} ${a.departmentName} ${a.doctorName}（${DOCTOR_TITLE_LABELS[a.doctorTitle]}）。${pay}`,
       link: `/pages/appointment-detail/index?id=${a.id}`,
+      data: {
+        patientName: a.patientName,
+        department: a.departmentName,
+        visitTime: `${a.date} ${a.start.slice(11, 16)}`,
+      },
     },
     now,
   );

@@ -3,13 +3,12 @@ import {
   type AppointmentPaymentResponse,
   type CreateAppointmentPaymentBody,
 } from '@jiuyi/shared';
-import { toShanghaiIso } from '@jiuyi/shared';
-import { WechatPayError } from '../../ports/payment-gateway';
 import type { AppointmentRecord } from '../../ports/appointment-store';
 import type { PaymentRecord } from '../../ports/payment-store';
 import { isExpiredHold } from '../appointments/appointment-view';
 import type { PaymentPorts } from './payment-ports';
 import { newAppointmentPayment } from './payment-records';
+import { obtainPrepayId, payParameters } from './prepay';
 
 const SETTLED = ['paid', 'refunding', 'refunded'];
 
@@ -25,35 +24,6 @@ function assertPayable(appointment: AppointmentRecord, payment: PaymentRecord | 
   if (released) throw new DomainError('PAYMENT_HOLD_EXPIRED');
   if (appointment.status !== 'pending_payment' || !appointment.holdExpiresAt)
     throw new DomainError('APPOINTMENT_NOT_PAYABLE');
-}
-
-/** WeChat's answer to an order as the patient's error. */
-function orderError(error: WechatPayError): DomainError {
-  if (error.code === 'ORDERPAID') return new DomainError('PAYMENT_ALREADY_PAID');
-  if (error.code === 'ORDER_CLOSED') return new DomainError('PAYMENT_HOLD_EXPIRED');
-  return new DomainError('PAYMENT_PROVIDER_UNAVAILABLE', { details: { provider: error.code } });
-}
-
-/** Gets the prepay id of a `created` payment; a concurrent request doing the same gets the same id from WeChat. */
-async function obtainPrepayId(ports: PaymentPorts, payment: PaymentRecord, now: Date): Promise<string> {
-  let prepayId: string;
-  try {
-    ({ prepayId } = await ports.gateway.createJsapiOrder({
-      outTradeNo: payment.outTradeNo,
-      description: payment.description,
-      amountFen: payment.amountFen,
-      payerOpenid: payment.payerOpenid,
-      timeExpire: new Date(payment.expiresAt),
-      notifyUrl: ports.settings.notifyUrl,
-    }));
-  } catch (error) {
-    if (error instanceof WechatPayError) throw orderError(error);
-    throw error;
-  }
-  if (await ports.payments.markPaying(payment, prepayId, toShanghaiIso(now))) return prepayId;
-  const current = await ports.payments.get(payment.id);
-  if (current?.status === 'paying' && current.prepayId) return current.prepayId;
-  throw new DomainError('APPOINTMENT_STATUS_CONFLICT');
 }
 
 /**
@@ -84,17 +54,12 @@ export async function requestAppointmentPayment(
   const prepayId =
     payment.status === 'paying' && payment.prepayId
       ? payment.prepayId
-      : await obtainPrepayId(ports, payment, now);
-  const sandbox = ports.settings.sandboxUrl;
-  const returnPart = body.returnUrl ? `&return=${encodeURIComponent(body.returnUrl)}` : '';
+      : await obtainPrepayId(ports, payment, now, 'APPOINTMENT_STATUS_CONFLICT');
   return {
     paymentId: payment.id,
     outTradeNo: payment.outTradeNo,
     amountFen: payment.amountFen,
     holdExpiresAt: payment.expiresAt,
-    requestPayment: ports.gateway.buildRequestPaymentParams(prepayId, ports.settings.appId),
-    ...(sandbox
-      ? { sandboxPayUrl: `${sandbox}/sandbox/pay?prepay_id=${encodeURIComponent(prepayId)}${returnPart}` }
-      : {}),
+    ...payParameters(ports, prepayId, body.returnUrl),
   };
 }

@@ -8,6 +8,16 @@ const hhmm = (iso: string) => iso.slice(11, 16);
 const when = (iso: string) => `${iso.slice(5, 10)} ${hhmm(iso)}`;
 const PERIOD = { am: '上午', pm: '下午' } as const;
 
+/** What the session_suspended template shows: the department and the visit's time. */
+function visitFacts(a: AppointmentRecord): Record<string, string> {
+  return {
+    date: a.date,
+    department: a.departmentName.slice(0, 100),
+    doctor: a.doctorName.slice(0, 100),
+    visitTime: `${a.date} ${hhmm(a.start)}`,
+  };
+}
+
 /** The offer a displaced patient receives (Beijing art. 23: the patient is told, never silently dropped). */
 export function offerMessage(
   a: AppointmentRecord,
@@ -35,7 +45,7 @@ export function offerMessage(
       body: `${a.patientName}：您预约的 ${a.date} ${PERIOD[a.period]} ${a.doctorName} 门诊因“${reason.slice(0, 60)}”停诊。可选：${options.join('；')}。请在 ${when(offer.deadline)} 前选择，逾期按“${fallback}”处理。`,
       link: link(a.id),
       channels: ['wechat_subscribe', 'sms'],
-      data: { date: a.date, department: a.departmentName.slice(0, 100), doctor: a.doctorName.slice(0, 100) },
+      data: visitFacts(a),
     },
     now,
   );
@@ -63,6 +73,7 @@ export function resolutionMessage(
       title: choice === 'cancel' ? '停诊退号' : '停诊改约成功',
       body,
       link: link(a.id),
+      data: visitFacts(moved ?? a),
     },
     now,
   );

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { bookingWindow, checkBookable, DomainError, toShanghaiIso } from '@jiuyi/shared';
 import type { AppointmentRecord, AppointmentStore } from '../../ports/appointment-store';
 import type { NoShowStore } from '../../ports/no-show-store';
@@ -7,6 +6,7 @@ import type { SessionReader } from '../../ports/session-reader';
 import type { WaitlistEntryRecord, WaitlistStore } from '../../ports/waitlist-store';
 import { waitlistEndedMessage, waitlistOfferMessage } from '../appointments/appointment-messages';
 import { DEFAULT_BOOKING_POLICY, type BookingPolicy } from '../appointments/booking-policy';
+import { newAppointmentRecord } from '../appointments/new-appointment';
 import { assertNoShowsAllowBooking } from '../appointments/no-show-policy';
 import { releaseHold } from '../appointments/release-expired-holds';
 
@@ -26,33 +26,20 @@ function offerFor(
   now: Date,
   policy: BookingPolicy,
 ): AppointmentRecord {
-  const at = toShanghaiIso(now);
   // An offer never outlasts the session's booking cut-off: registration stops there (Dalian 2.3).
   const cutoff = bookingWindow(slot.date, slot.period, slot.doctorTitle).closesAt.getTime();
   const expires = Math.min(now.getTime() + policy.waitlistOfferMinutes * 60_000, cutoff);
   return {
-    id: randomUUID(),
-    accountId: entry.accountId,
-    patientId: entry.patientId,
-    patientName: entry.patientName,
-    slotId: slot.id,
-    sessionId: slot.sessionId,
-    departmentId: slot.departmentId,
-    departmentName: slot.departmentName,
-    doctorId: slot.doctorId,
-    doctorName: slot.doctorName,
-    doctorTitle: slot.doctorTitle,
-    date: slot.date,
-    period: slot.period,
-    start: slot.start,
-    end: slot.end,
-    feeFen: slot.feeFen,
+    ...newAppointmentRecord(
+      { accountId: entry.accountId, patientId: entry.patientId, patientName: entry.patientName },
+      slot,
+      now,
+      policy,
+    ),
     // Free numbers are held too, so the patient confirms and a silent patient does not block the queue.
     status: 'pending_payment',
     holdExpiresAt: toShanghaiIso(new Date(expires)),
     waitlistEntryId: entry.id,
-    createdAt: at,
-    updatedAt: at,
   };
 }
 

@@ -20,7 +20,10 @@ export function totalOf(items: readonly BillItemView[], chosen: ReadonlySet<stri
  * What to send as `itemIds`: nothing when every payable item is chosen (the server then takes all
  * of them, however many), otherwise the chosen ids.
  */
-export function itemIdsToPay(items: readonly BillItemView[], chosen: ReadonlySet<string>): string[] | undefined {
+export function itemIdsToPay(
+  items: readonly BillItemView[],
+  chosen: ReadonlySet<string>,
+): string[] | undefined {
   const ids = items.filter((i) => chosen.has(i.id)).map((i) => i.id);
   return ids.length === items.length ? undefined : ids;
 }

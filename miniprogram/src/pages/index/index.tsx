@@ -15,6 +15,7 @@ import { useUnreadCount } from '../../hooks/use-unread-count';
 import { recentDepartments } from '../../utils/booking-memory';
 import { openAppointments, openMessages } from '../../utils/booking-navigate';
 import {
+  openBills,
   openBranches,
   openGuide,
   openPatients,
@@ -56,6 +57,12 @@ function HomePage() {
           hint="待支付、待就诊、取消与签到码"
           testId="entry-appointments"
           onOpen={openAppointments}
+        />
+        <EntryRow
+          title="门诊缴费"
+          hint="检查、药品费用手机缴费，未执行项目可退费"
+          testId="entry-bills"
+          onOpen={openBills}
         />
         <EntryRow
           title="消息中心"

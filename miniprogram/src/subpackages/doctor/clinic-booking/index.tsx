@@ -110,7 +110,11 @@ function ClinicBookingPage() {
   if (setup.status !== 'success')
     return (
       <Page testId="page-doctor-clinic-booking">
-        {setup.status === 'loading' ? <LoadingView /> : <ErrorView error={setup.error} onRetry={setup.reload} />}
+        {setup.status === 'loading' ? (
+          <LoadingView />
+        ) : (
+          <ErrorView error={setup.error} onRetry={setup.reload} />
+        )}
       </Page>
     );
 

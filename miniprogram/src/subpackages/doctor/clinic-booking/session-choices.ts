@@ -38,6 +38,8 @@ export async function sessionsFor(
   return sessions.filter((s) => {
     if (s.status !== 'open') return false;
     if (kind !== 'senior') return true;
-    return s.doctor.title !== profile.doctor.title && isSameOrMoreSenior(s.doctor.title, profile.doctor.title);
+    return (
+      s.doctor.title !== profile.doctor.title && isSameOrMoreSenior(s.doctor.title, profile.doctor.title)
+    );
   });
 }

@@ -133,7 +133,13 @@ function ExtraNumberPage() {
           />
         </FormField>
         <FormField step={4} label="就诊时段" hint="不选则排在最后一个时段" errorTestId="error-extra-slot">
-          <OptionList grid options={slotOptions} value={slotId} testIdPrefix="extra-slot" onChange={setSlotId} />
+          <OptionList
+            grid
+            options={slotOptions}
+            value={slotId}
+            testIdPrefix="extra-slot"
+            onChange={setSlotId}
+          />
         </FormField>
         {errors.submit ? (
           <View className="banner banner--error" data-testid="extra-number-error" role="alert">

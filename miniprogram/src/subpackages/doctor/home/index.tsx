@@ -1,8 +1,11 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { getMe } from '../../../api/session';
 import { EntryRow } from '../../../components/entry-row';
 import { LargeTextToggle } from '../../../components/large-text-toggle';
 import { Page } from '../../../components/page';
 import { Section } from '../../../components/section';
+import { useAsync } from '../../../hooks/use-async';
 import { useUnreadCount } from '../../../hooks/use-unread-count';
 import { openMessages } from '../../../utils/booking-navigate';
 
@@ -13,9 +16,19 @@ const DOCTOR_ENTRIES = [
   { id: 'roster', title: '专家值班表', hint: '按专科、按月份查看' },
 ];
 
+/** The hospital's own consulting doctors (门诊医生, 专家): their sessions, 加号 and 诊间预约. Each id is its page's folder. */
+const CLINIC_ENTRIES = [
+  { id: 'sessions', title: '我的出诊', hint: '近 7 天出诊与预约人数，进入可加号' },
+  { id: 'clinic-booking', title: '诊间预约', hint: '为在诊患者预约复诊、上级医生或其他专科' },
+];
+
 /** The doctors' home: their entry points only, kept out of the patients' main package. */
 function DoctorHomePage() {
   const unread = useUnreadCount();
+  const me = useAsync(() => getMe(), []);
+  const consulting =
+    me.status === 'success' &&
+    (me.data.account.role === 'clinic_doctor' || me.data.account.role === 'expert');
   return (
     <Page testId="page-doctor-home">
       <View className="hero hero--doctor">
@@ -23,6 +36,17 @@ function DoctorHomePage() {
         <Text className="hero__subtitle">医联体会诊与双向转诊</Text>
       </View>
       <Section title="工作入口">
+        {consulting
+          ? CLINIC_ENTRIES.map((entry) => (
+              <EntryRow
+                key={entry.id}
+                title={entry.title}
+                hint={entry.hint}
+                testId={`doctor-${entry.id}`}
+                onOpen={() => void Taro.navigateTo({ url: `/subpackages/doctor/${entry.id}/index` })}
+              />
+            ))
+          : null}
         {DOCTOR_ENTRIES.map((entry) => (
           <EntryRow
             key={entry.id}

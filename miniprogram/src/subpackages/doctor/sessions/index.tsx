@@ -38,7 +38,9 @@ function SessionCard({ session }: { session: SessionView }) {
       <Text className="appt-card__line" data-testid="session-counts">
         网上号 已约 {booked} / 共 {capacity}
       </Text>
-      {suspended ? null : <Text className="appt-card__line appt-card__line--muted">点此加号、查看加号记录 ›</Text>}
+      {suspended ? null : (
+        <Text className="appt-card__line appt-card__line--muted">点此加号、查看加号记录 ›</Text>
+      )}
     </View>
   );
 }
@@ -48,7 +50,12 @@ function DoctorSessionsPage() {
   const sessions = useAsync(async () => {
     const own = await loadOwnDoctor();
     const dates = datesFrom(new Date(), DAYS);
-    const list = await listOwnSessions(own.doctorId, own.department.id, dates[0] ?? '', dates[DAYS - 1] ?? '');
+    const list = await listOwnSessions(
+      own.doctorId,
+      own.department.id,
+      dates[0] ?? '',
+      dates[DAYS - 1] ?? '',
+    );
     return { department: own.department, list };
   }, []);
 

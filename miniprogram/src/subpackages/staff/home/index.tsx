@@ -16,6 +16,13 @@ const STAFF_ENTRIES = [
   { id: 'complaints', title: '投诉处理', hint: '按期限答复患者投诉' },
 ];
 
+/** 门诊部 entries after 停诊; admins see them too. Each id is its page's folder. */
+const OUTPATIENT_ENTRIES = [
+  { id: 'desk-check-in', title: '扫码签到', hint: '扫患者签到码、核对证件、发排队号' },
+  { id: 'payments', title: '支付管理', hint: '当日支付、退款与待处理问题' },
+  { id: 'statements', title: '对账单', hint: '每日收款退款合计，下载 CSV' },
+];
+
 /** The staff home: their entry points only, kept out of the patients' main package. */
 function StaffHomePage() {
   const unread = useUnreadCount();
@@ -24,6 +31,7 @@ function StaffHomePage() {
   const outpatient =
     me.status === 'success' &&
     (me.data.account.role === 'outpatient_staff' || me.data.account.role === 'admin');
+  const admin = me.status === 'success' && me.data.account.role === 'admin';
   return (
     <Page testId="page-staff-home">
       <View className="hero hero--staff">
@@ -37,6 +45,25 @@ function StaffHomePage() {
             hint="停诊并为每位患者安排替诊、补诊或退号"
             testId="staff-suspend"
             onOpen={() => void Taro.navigateTo({ url: '/subpackages/staff/suspend/index' })}
+          />
+        ) : null}
+        {outpatient
+          ? OUTPATIENT_ENTRIES.map((entry) => (
+              <EntryRow
+                key={entry.id}
+                title={entry.title}
+                hint={entry.hint}
+                testId={`staff-${entry.id}`}
+                onOpen={() => void Taro.navigateTo({ url: `/subpackages/staff/${entry.id}/index` })}
+              />
+            ))
+          : null}
+        {admin ? (
+          <EntryRow
+            title="排班模板"
+            hint="查看、修改医生每周出诊"
+            testId="staff-templates"
+            onOpen={() => void Taro.navigateTo({ url: '/subpackages/staff/templates/index' })}
           />
         ) : null}
         {STAFF_ENTRIES.map((entry) => (

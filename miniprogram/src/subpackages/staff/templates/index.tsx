@@ -153,7 +153,9 @@ function StaffTemplatesPage() {
         <Section title="2 选择医生">
           {doctors.status === 'loading' ? <LoadingView /> : null}
           {doctors.status === 'error' ? <ErrorView error={doctors.error} onRetry={doctors.reload} /> : null}
-          {doctors.status === 'success' && doctors.data.length === 0 ? <EmptyView text="该科室没有医生" /> : null}
+          {doctors.status === 'success' && doctors.data.length === 0 ? (
+            <EmptyView text="该科室没有医生" />
+          ) : null}
           {doctors.status === 'success' ? (
             <OptionList
               options={doctors.data.map((d) => ({
