@@ -1,5 +1,5 @@
-import { waitlistEntryViewSchema, waitlistListResponseSchema } from '@jiuyi/shared';
-import type { WaitlistEntryView } from '@jiuyi/shared';
+import { appointmentViewSchema, waitlistEntryViewSchema, waitlistListResponseSchema } from '@jiuyi/shared';
+import type { AppointmentView, WaitlistEntryView } from '@jiuyi/shared';
 import { authedRequest } from './session';
 
 /**
@@ -27,6 +27,14 @@ export async function listWaitlist(): Promise<WaitlistEntryView[]> {
 /** POST /v1/waitlist/{id}/cancel — leaves the queue while still waiting. */
 export async function leaveWaitlist(entryId: string): Promise<WaitlistEntryView> {
   return authedRequest(`/v1/waitlist/${encodeURIComponent(entryId)}/cancel`, waitlistEntryViewSchema, {
+    method: 'POST',
+    body: {},
+  });
+}
+
+/** POST /v1/waitlist/{id}/confirm — takes a free (fee 0) number offered from the waitlist. */
+export async function confirmWaitlistOffer(entryId: string): Promise<AppointmentView> {
+  return authedRequest(`/v1/waitlist/${encodeURIComponent(entryId)}/confirm`, appointmentViewSchema, {
     method: 'POST',
     body: {},
   });

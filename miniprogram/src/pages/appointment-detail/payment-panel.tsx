@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { AppointmentView } from '@jiuyi/shared';
 import { ApiError } from '../../api/client';
 import { pay, startPayment } from '../../api/payment-api';
+import { confirmWaitlistOffer } from '../../api/waitlist-api';
 import { askToSubscribe, prepareSubscriptions } from '../../api/subscriptions-api';
 import { useNow } from '../../hooks/use-now';
 import { clock, countdown, yuan } from '../../utils/booking-format';
@@ -34,10 +35,25 @@ export function PaymentPanel({ appointment, onChanged }: PaymentPanelProps) {
   const [problem, setProblem] = useState<string>();
   const left = appointment.holdExpiresAt ? countdown(appointment.holdExpiresAt, now) : undefined;
 
+  // A free number offered from the waitlist has nothing to pay: the patient only confirms it in time.
+  const freeOffer = appointment.feeFen === 0 ? appointment.waitlistEntryId : undefined;
+
   const start = async () => {
     if (busy) return;
     setBusy(true);
     setProblem(undefined);
+    if (freeOffer) {
+      try {
+        await confirmWaitlistOffer(freeOffer);
+        void Taro.showToast({ title: '已确认', icon: 'success' });
+        onChanged();
+      } catch (error) {
+        setProblem(failureText(error));
+      } finally {
+        setBusy(false);
+      }
+      return;
+    }
     await askToSubscribe('payment');
     try {
       const order = await startPayment(appointment.id, returnUrl());
@@ -57,11 +73,13 @@ export function PaymentPanel({ appointment, onChanged }: PaymentPanelProps) {
 
   return (
     <View className="pay-panel" data-testid="payment-panel">
-      <Text className="pay-panel__amount">待支付 ¥{yuan(appointment.feeFen)}</Text>
+      <Text className="pay-panel__amount">
+        {freeOffer ? '候补成功，待确认' : `待支付 ¥${yuan(appointment.feeFen)}`}
+      </Text>
       {appointment.holdExpiresAt ? (
         <Text className="pay-panel__hold" data-testid="hold-countdown">
           {left
-            ? `号源为您保留 ${left}，请在 ${clock(appointment.holdExpiresAt)} 前支付`
+            ? `号源为您保留 ${left}，请在 ${clock(appointment.holdExpiresAt)} 前${freeOffer ? '确认' : '支付'}`
             : '支付时间已过，号源已释放'}
         </Text>
       ) : null}
@@ -78,7 +96,13 @@ export function PaymentPanel({ appointment, onChanged }: PaymentPanelProps) {
           {...(busy ? { disabled: true } : {})}
           onClick={() => void start()}
         >
-          {busy ? '正在打开支付…' : `微信支付 ¥${yuan(appointment.feeFen)}`}
+          {freeOffer
+            ? busy
+              ? '正在确认…'
+              : '确认就诊'
+            : busy
+              ? '正在打开支付…'
+              : `微信支付 ¥${yuan(appointment.feeFen)}`}
         </Button>
       ) : (
         <Button className="btn btn--secondary btn--block" onClick={onChanged}>
