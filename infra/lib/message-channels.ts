@@ -1,10 +1,9 @@
-import { Aws, Stack } from 'aws-cdk-lib';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { z } from 'zod';
 import { messageKindSchema } from '@jiuyi/shared';
 import { MESSAGE_CHANNEL_ENV as E } from '../../functions/src/message-channel-config';
+import { grantParameterRead } from './ssm-parameters';
 
 /** The SSM SecureString with the Tencent Cloud SMS SecretKey; created by hand (docs/deploy.md). */
 export const SMS_SECRET_KEY_PARAMETER = '/jiuyi/prod/tencent-sms-secret-key';
@@ -87,13 +86,6 @@ export class MessageChannels extends Construct {
   /** Only when SMS is configured: a function with no SMS setup gets no SSM grant for it. */
   grantTo(fn: IGrantable): void {
     if (!this.settings.sms) return;
-    fn.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: ['ssm:GetParameter'],
-        resources: [
-          `arn:${Aws.PARTITION}:ssm:${Stack.of(this).region}:${Aws.ACCOUNT_ID}:parameter${SMS_SECRET_KEY_PARAMETER}`,
-        ],
-      }),
-    );
+    grantParameterRead(this, fn, [SMS_SECRET_KEY_PARAMETER]);
   }
 }

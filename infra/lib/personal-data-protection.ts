@@ -1,9 +1,9 @@
-import { Aws, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { grantParameterRead } from './ssm-parameters';
 
 /** The SSM SecureString holding the mini-program's AppSecret; created by hand (docs/deploy.md). */
 export const WECHAT_SECRET_PARAMETER = '/jiuyi/prod/wechat-app-secret';
@@ -44,13 +44,6 @@ export class PersonalDataProtection extends Construct {
   /** Data-key generation and decryption on the field key, and reading the one WeChat parameter. */
   grantTo(fn: IGrantable): void {
     this.fieldKey.grant(fn, 'kms:GenerateDataKey', 'kms:Decrypt');
-    fn.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: ['ssm:GetParameter'],
-        resources: [
-          `arn:${Aws.PARTITION}:ssm:${Stack.of(this).region}:${Aws.ACCOUNT_ID}:parameter${WECHAT_SECRET_PARAMETER}`,
-        ],
-      }),
-    );
+    grantParameterRead(this, fn, [WECHAT_SECRET_PARAMETER]);
   }
 }

@@ -1,9 +1,8 @@
 import type { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import type { RouteDefinition } from '../../functions/src/routes';
 import { deployableRoutes, handlerNames } from '../lib/deployable-routes';
 import { JiuyiStack } from '../lib/jiuyi-stack';
-import { makeTestApp } from './support/test-app';
+import { makeTestApp, resourcesIn, templatesOf } from './support/test-app';
 
 jest.setTimeout(120_000);
 
@@ -46,11 +45,11 @@ describe('a prod stack given a localOnly route', () => {
     const stack = new JiuyiStack(app, 'prod', { env: { region: 'cn-north-1' }, stage: 'prod', routes });
 
     // Act
-    const template = Template.fromStack(stack);
-    const routeKeys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((route) =>
+    const templates = templatesOf(stack);
+    const routeKeys = Object.values(resourcesIn(templates, 'AWS::ApiGatewayV2::Route')).map((route) =>
       String(route.Properties?.RouteKey),
     );
-    const stages = Object.values(template.findResources('AWS::Lambda::Function')).map(
+    const stages = Object.values(resourcesIn(templates, 'AWS::Lambda::Function')).map(
       (fn) => (fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables.JIUYI_STAGE,
     );
 

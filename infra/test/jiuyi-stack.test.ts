@@ -345,7 +345,9 @@ describe('regions', () => {
     );
     expect(permissions).toHaveLength(deployableRoutes(ROUTES, 'prod').length);
     for (const permission of permissions) {
-      expect(JSON.stringify(permission.Properties?.SourceArn)).toContain('"arn:aws-cn:execute-api:cn-north-1:');
+      expect(JSON.stringify(permission.Properties?.SourceArn)).toContain(
+        '"arn:aws-cn:execute-api:cn-north-1:',
+      );
     }
   });
 
@@ -408,7 +410,10 @@ describe('the stack layout', () => {
       );
       expect(handlers.sort()).toEqual(expectedHandlers.sort());
       expect(keys.sort()).toEqual(
-        prod.filter((route) => expectedHandlers.includes(route.handler)).map(routeKey).sort(),
+        prod
+          .filter((route) => expectedHandlers.includes(route.handler))
+          .map(routeKey)
+          .sort(),
       );
     }
   });

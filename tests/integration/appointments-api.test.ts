@@ -1,99 +1,38 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { appointmentViewSchema, slotIdOf, type AppointmentView, type PlannedSession } from '@jiuyi/shared';
-import { scheduleKeys } from '../../functions/src/adapters/dynamodb/appointment-keys';
+import { appointmentViewSchema, type AppointmentView } from '@jiuyi/shared';
 import { listSessions } from '../../functions/src/use-cases/appointments/list-sessions';
 import { releaseExpiredHolds } from '../../functions/src/use-cases/appointments/release-expired-holds';
-import { call, devToken } from '../support/http';
-import { makePatientInput } from '../support/identities';
+import { appointmentFixtures, at, type ErrorBody } from '../support/appointment-fixtures';
+import { call } from '../support/http';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 // Monday 13 October 2025, 09:00 Shanghai; the seed materialises 13–20 October.
 const NOW = new Date('2025-10-13T01:00:00Z');
-const at = (iso: string) => new Date(`${iso}+08:00`);
 let clock = NOW;
 let api: TestApi;
-let seed = 0;
+let fx: ReturnType<typeof appointmentFixtures>;
 
 beforeAll(async () => {
   api = await startTestApi({ now: () => clock });
+  fx = appointmentFixtures(api, 'test');
 });
 afterEach(() => {
   clock = NOW;
 });
 afterAll(async () => api.stop());
 
-type ErrorBody = { error: { code: string; message: string } };
-
-/** A session of one doctor with two slots whose online capacity the test chooses. */
+/** A session of one doctor (on 20 October unless said) with two slots; returns the slot ids. */
 async function makeSession(
   name: string,
   o: { capacityOnline: number; feeFen?: number; date?: string },
 ): Promise<string[]> {
-  const date = o.date ?? '2025-10-20';
-  const id = `test-${name}_${date}_am`;
-  const slot = (start: string, end: string) => ({
-    id: slotIdOf(id, start),
-    index: start === '08:00' ? 0 : 1,
-    start: `${date}T${start}:00.000+08:00`,
-    end: `${date}T${end}:00.000+08:00`,
-    capacity: o.capacityOnline,
-    capacityOnline: o.capacityOnline,
-  });
-  const plan: PlannedSession = {
-    id,
-    departmentId: 'dept-ortho-spine',
-    doctor: {
-      id: `test-${name}`,
-      name: '测试医生',
-      title: 'attending_physician',
-      departmentId: 'dept-ortho-spine',
-      feeFen: o.feeFen ?? 1500,
-    },
-    date,
-    period: 'am',
-    capacity: o.capacityOnline * 2,
-    quota: { onSite: 0, referral: 0, online: o.capacityOnline * 2 },
-    slotMinutes: 30,
-    slots: [slot('08:00', '08:30'), slot('08:30', '09:00')],
-  };
-  await api.deps.schedule.putSessionIfAbsent(plan, '脊柱外科');
-  return plan.slots.map((s) => s.id);
+  return (await fx.makeSession(name, { ...o, date: o.date ?? '2025-10-20' })).slotIds;
 }
 
-/** A patient account with `count` 就诊人. */
-async function makeAccount(
-  count = 1,
-  relation: 'self' | 'family' = 'self',
-): Promise<{ token: string; patientIds: string[] }> {
-  const token = await devToken(api.url, `appt-${randomUUID()}`, 'patient');
-  const patientIds: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    seed += 1;
-    const res = await call<{ id: string }>(api.url, 'POST', '/v1/patients', {
-      token,
-      body: makePatientInput(seed, { relation: i === 0 ? relation : 'family' }),
-    });
-    if (res.status !== 201) throw new Error(`patient: ${res.status} ${JSON.stringify(res.body)}`);
-    patientIds.push(res.body.id);
-  }
-  return { token, patientIds };
-}
-
-function book(token: string, slotId: string, patientId: string, key: string = randomUUID()) {
-  return call<AppointmentView & ErrorBody>(api.url, 'POST', '/v1/appointments', {
-    token,
-    body: { slotId, patientId },
-    headers: { 'idempotency-key': key },
-  });
-}
-
-async function bookedOnline(slotId: string): Promise<number> {
-  const { Item } = await api.deps.table.doc.send(
-    new GetCommand({ TableName: api.deps.table.name, Key: scheduleKeys.slot(slotId), ConsistentRead: true }),
-  );
-  return Number(Item?.bookedOnline);
-}
+const makeAccount = (count = 1) => fx.makeAccount(count);
+const book = (token: string, slotId: string, patientId: string, key?: string) =>
+  fx.book(token, slotId, patientId, key);
+const bookedOnline = (slotId: string) => fx.bookedOnline(slotId);
 
 describe('booking without overbooking', () => {
   it('40 concurrent bookings on 5 online numbers: exactly 5 succeed, the rest SLOT_FULL, no 5xx', async () => {

@@ -7,6 +7,7 @@ import {
 } from '@jiuyi/shared';
 import { createDueTimerStore } from '../../functions/src/adapters/dynamodb/due-timer-store';
 import { makePatient, makeSession, bookOnline, slotCounters } from '../support/clinic-fixtures';
+import type { ErrorBody } from '../support/appointment-fixtures';
 import { call, devToken } from '../support/http';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
@@ -21,7 +22,6 @@ beforeAll(async () => {
 });
 afterAll(async () => api.stop());
 
-type ErrorBody = { error: { code: string; message: string; details?: Record<string, unknown> } };
 type ExtraResponse = ExtraNumberEntry & { appointment: AppointmentView } & ErrorBody;
 
 const doctorToken = (doctorId: string, role: 'clinic_doctor' | 'expert' = 'clinic_doctor') =>

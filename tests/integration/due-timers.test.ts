@@ -14,6 +14,7 @@ import {
 import { createMessageStore } from '../../functions/src/adapters/dynamodb/message-store';
 import type { DueTimer } from '../../functions/src/ports/due-timer';
 import { fireDueTimers } from '../../functions/src/use-cases/messages/fire-due-timers';
+import { at } from '../support/appointment-fixtures';
 import { createTestDeps } from '../support/test-stack';
 
 /**
@@ -29,7 +30,6 @@ beforeEach(async () => {
   deps = await createTestDeps();
 });
 
-const at = (iso: string) => new Date(`${iso}+08:00`);
 const store = () => createDueTimerStore(deps.table);
 const inbox = async (accountId: string): Promise<MessageView[]> =>
   (await createMessageStore(deps.table).list(accountId, { limit: 50 })).items;

@@ -16,6 +16,7 @@ import {
   setCapacityOnline,
   slotCounters,
 } from '../support/clinic-fixtures';
+import type { ErrorBody } from '../support/appointment-fixtures';
 import { call, devToken } from '../support/http';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
@@ -36,7 +37,6 @@ afterEach(() => {
 });
 afterAll(async () => api.stop());
 
-type ErrorBody = { error: { code: string; message: string } };
 type Patient = Awaited<ReturnType<typeof makePatient>>;
 
 /** Books `patient` on `slotId` and, unless told otherwise, pays for it. */

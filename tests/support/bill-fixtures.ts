@@ -6,12 +6,9 @@ import {
   type WechatPaySandbox,
 } from '../../functions/src/local/wechat-pay-sandbox/sandbox';
 import { sandboxPaymentDeps } from '../../functions/src/local/wechat-pay-sandbox/sandbox-deps';
-import { appointmentFixtures, type ErrorBody } from './appointment-fixtures';
+import { appointmentFixtures, at, type ErrorBody } from './appointment-fixtures';
 import { call } from './http';
 import { startTestApi, type TestApi } from './test-stack';
-
-/** A Shanghai wall-clock instant. */
-export const at = (iso: string) => new Date(`${iso}+08:00`);
 
 /** Booking happens the day before; the bills are read after the morning's visit began. */
 export const BOOKING_TIME = at('2025-10-12T10:00:00');

@@ -22,5 +22,7 @@ export default async function e2eSetup(): Promise<void> {
   });
   process.env.JIUYI_E2E_WEB_URL = stack.webUrl;
   process.env.JIUYI_E2E_API_URL = stack.apiUrl;
+  // Tests that need their own clock (bills after a visit) make fresh tables in the same DynamoDB Local.
+  process.env.JIUYI_DYNAMODB_ENDPOINT = stack.dbEndpoint;
   (globalThis as { __jiuyiStack?: LocalStack }).__jiuyiStack = stack;
 }

@@ -35,15 +35,9 @@ export interface HisOrderItem {
   refundedByRefundId?: string;
 }
 
-export interface HisOrder {
+/** What a doctor ordered in one visit, carrying that visit's own fields (but for its start). */
+export interface HisOrder extends Omit<HisVisit, 'start'> {
   id: string;
-  appointmentId: string;
-  patientId: string;
-  date: string;
-  departmentId: string;
-  departmentName: string;
-  doctorId: string;
-  doctorName: string;
   orderedAt: string;
   items: HisOrderItem[];
 }

@@ -66,8 +66,11 @@ export function resourcesIn(templates: readonly Template[], type: string): Resou
 export function templateOfHandler(templates: readonly Template[], stage: string, handler: string): Template {
   const found = templates.filter(
     (template) =>
-      Object.keys(template.findResources('AWS::Lambda::Function', { Properties: { Description: `Jiuyi ${stage} ${handler}` } }))
-        .length > 0,
+      Object.keys(
+        template.findResources('AWS::Lambda::Function', {
+          Properties: { Description: `Jiuyi ${stage} ${handler}` },
+        }),
+      ).length > 0,
   );
   if (found.length !== 1) throw new Error(`${handler} is in ${found.length} templates`);
   return found[0] as Template;
@@ -82,4 +85,7 @@ export const TEST_WECHAT_PAY: WechatPaySettings = {
 
 export const TEST_WECHAT_APP_ID = 'wx0123456789abcdef';
 
-export const TEST_HIS: HisSettings = { url: 'https://his-gateway.hospital.example/jiuyi/v1', timeoutMs: 4000 };
+export const TEST_HIS: HisSettings = {
+  url: 'https://his-gateway.hospital.example/jiuyi/v1',
+  timeoutMs: 4000,
+};

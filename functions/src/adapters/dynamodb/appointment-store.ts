@@ -39,7 +39,8 @@ const BOOK = {
   waitlist: 7,
 } as const;
 
-export function appointmentItem(a: AppointmentRecord): Record<string, unknown> {
+/** An appointment's item: found by id (gsi1) and, while an unpaid hold, by its expiry (gsi2). */
+function appointmentItem(a: AppointmentRecord): Record<string, unknown> {
   return {
     ...appointmentKeys.appointment(a.accountId, a.id),
     type: 'appointment',
@@ -49,6 +50,32 @@ export function appointmentItem(a: AppointmentRecord): Record<string, unknown> {
       ? { gsi2pk: appointmentKeys.holds, gsi2sk: `${a.holdExpiresAt}#${a.id}` }
       : {}),
     data: a,
+  };
+}
+
+/**
+ * Records the account's idempotency key with the hash of the body it came with and what it created
+ * (`ref`); a key already recorded fails the transaction, and the caller reads the first answer.
+ */
+export function idempotencyPut(
+  table: Table,
+  accountId: string,
+  stamp: IdempotencyStamp,
+  createdAt: string,
+  ref: Record<string, string>,
+): TransactItem {
+  return {
+    Put: {
+      TableName: table.name,
+      Item: {
+        ...appointmentKeys.idempotency(accountId, stamp.key),
+        type: 'idempotency',
+        bodyHash: stamp.bodyHash,
+        ...ref,
+        expiresAt: ttlFromIso(createdAt) + IDEMPOTENCY_TTL_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
   };
 }
 
@@ -66,19 +93,7 @@ function bookingItems(
   limits: BookingLimits,
 ): TransactItem[] {
   return [
-    {
-      Put: {
-        TableName: table.name,
-        Item: {
-          ...appointmentKeys.idempotency(a.accountId, stamp.key),
-          type: 'idempotency',
-          bodyHash: stamp.bodyHash,
-          appointmentId: a.id,
-          expiresAt: ttlFromIso(a.createdAt) + IDEMPOTENCY_TTL_SECONDS,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
+    idempotencyPut(table, a.accountId, stamp, a.createdAt, { appointmentId: a.id }),
     sessionOpenCheck(table, a.sessionId),
     slotTakeItem(table, a, 'online'),
     appointmentPut(table, a),
@@ -234,7 +249,8 @@ export function createAppointmentStore(table: Table): AppointmentStore {
       }
     },
     async listExpiredHolds(nowIso, limit) {
-      const items = await queryDue(table, appointmentKeys.holds, nowIso, limit);      return items.map((i) => i.data as AppointmentRecord);
+      const items = await queryDue(table, appointmentKeys.holds, nowIso, limit);
+      return items.map((i) => i.data as AppointmentRecord);
     },
   };
 }

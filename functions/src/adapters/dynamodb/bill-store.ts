@@ -17,7 +17,7 @@ import type { TransactItem } from './outbox-store';
 import { queryDue } from './query-all';
 import { ttlFromIso, type Table } from './table';
 import { transactWithRetry } from './transact-with-retry';
-import { cancellationCodes, isConditionFailure } from './transaction-errors';
+import { cancellationCodes, conditionalWrite, isConditionFailure } from './transaction-errors';
 
 /**
  * Bills and item locks. A bill is its own partition; each HIS item has one lock item, so "one open
@@ -149,8 +149,8 @@ export function createBillStore(table: Table): BillStore {
   /** Deletes the bill's locks that are still pending for it (after it closed or was superseded). */
   const releasePendingLocks = async (bill: BillRecord) => {
     for (const line of bill.lines) {
-      try {
-        await table.doc.send(
+      await conditionalWrite(
+        table.doc.send(
           new DeleteCommand({
             TableName: table.name,
             Key: billKeys.itemLock(line.itemId),
@@ -158,10 +158,8 @@ export function createBillStore(table: Table): BillStore {
             ExpressionAttributeNames: { '#st': 'state' },
             ExpressionAttributeValues: { ':bid': bill.id, ':pending': 'pending' },
           }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+        ),
+      );
     }
   };
 
@@ -246,8 +244,8 @@ export function createBillStore(table: Table): BillStore {
     },
 
     async markWrittenBack(billId, at) {
-      try {
-        await table.doc.send(
+      return conditionalWrite(
+        table.doc.send(
           new UpdateCommand({
             TableName: table.name,
             Key: billKeys.bill(billId),
@@ -256,17 +254,13 @@ export function createBillStore(table: Table): BillStore {
             ExpressionAttributeNames: { '#d': 'data', '#s': 'status' },
             ExpressionAttributeValues: { ':paid': 'paid', ':at': at },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     async claimWriteBack(billId, nowIso, until) {
-      try {
-        await table.doc.send(
+      return conditionalWrite(
+        table.doc.send(
           new UpdateCommand({
             TableName: table.name,
             Key: billKeys.bill(billId),
@@ -277,12 +271,8 @@ export function createBillStore(table: Table): BillStore {
             ExpressionAttributeNames: { '#d': 'data', '#s': 'status' },
             ExpressionAttributeValues: { ':paid': 'paid', ':until': until, ':now': nowIso },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     async releaseWriteBack(billId) {
@@ -349,7 +339,8 @@ export function createBillStore(table: Table): BillStore {
     },
 
     async listAwaitingWriteBack(settledBy, limit) {
-      const items = await queryDue(table, billKeys.awaitingWriteBack, settledBy, limit);      return items.map((i) => i.data as BillRecord);
+      const items = await queryDue(table, billKeys.awaitingWriteBack, settledBy, limit);
+      return items.map((i) => i.data as BillRecord);
     },
 
     async reserveRefund(bill, refund: BillRefundEntry) {
@@ -424,8 +415,8 @@ export function createBillStore(table: Table): BillStore {
     },
 
     async close(bill, at) {
-      try {
-        await table.doc.send(
+      const closed = await conditionalWrite(
+        table.doc.send(
           new UpdateCommand({
             TableName: table.name,
             Key: billKeys.bill(bill.id),
@@ -434,11 +425,9 @@ export function createBillStore(table: Table): BillStore {
             ExpressionAttributeNames: { '#d': 'data', '#s': 'status' },
             ExpressionAttributeValues: { ':closed': 'closed', ':pending': 'pending', ':at': at },
           }),
-        );
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
+      if (!closed) return false;
       await releasePendingLocks(bill);
       return true;
     },

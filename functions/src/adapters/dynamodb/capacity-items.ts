@@ -5,18 +5,21 @@ import type { Table } from './table';
 import { visitKeys } from './visit-keys';
 
 /**
- * Transaction items for the number an appointment holds. A slot has two counted pools: online
- * (`bookedOnline < capacityOnline`) and the on-site reserve (`bookedOnSite < capacityOnSite`, used by
- * in-clinic booking); extra numbers and make-up numbers are beyond capacity and hold no slot number.
+ * Transaction items for the number an appointment holds, one definition for every way of taking or
+ * giving one back (online booking, waitlist offer, doctor booking, suspension move, release): the
+ * session check, the slot's pools, the per-session guard and the day counters. A slot has two
+ * counted pools: online (`bookedOnline < capacityOnline`) and the on-site reserve (`bookedOnSite <
+ * capacityOnSite`, used by in-clinic booking); extra numbers and make-up numbers are beyond capacity
+ * and hold no slot number.
  */
 
 /** gsi1 of a guard: the session's active bookings (what a suspension must rehome) are one query. */
-export function sessionBookingIndex(a: Pick<AppointmentRecord, 'id' | 'sessionId'>) {
+function sessionBookingIndex(a: Pick<AppointmentRecord, 'id' | 'sessionId'>) {
   return { gsi1pk: appointmentKeys.sessionBookings(a.sessionId), gsi1sk: a.id };
 }
 
-/** The one-number-per-patient-per-session guard, as the online booking writes it; cancelling deletes it. */
-export function sessionGuardItem(a: AppointmentRecord) {
+/** The one-number-per-patient-per-session guard, as every booking writes it; cancelling deletes it. */
+function sessionGuardItem(a: AppointmentRecord) {
   return {
     ...appointmentKeys.sessionGuard(a.sessionId, a.patientId),
     type: 'session_guard',
@@ -30,7 +33,11 @@ export function sessionGuardItem(a: AppointmentRecord) {
 /** The guard put where a number is taken: a second number for the patient in the session fails it. */
 export function sessionGuardPut(table: Table, a: AppointmentRecord): TransactItem {
   return {
-    Put: { TableName: table.name, Item: sessionGuardItem(a), ConditionExpression: 'attribute_not_exists(pk)' },
+    Put: {
+      TableName: table.name,
+      Item: sessionGuardItem(a),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
   };
 }
 
@@ -60,7 +67,7 @@ export function sessionOpenCheck(table: Table, sessionId: string): TransactItem 
 }
 
 /** Counts one more active booking under `key`, refused at `max`. */
-export function counterUpdate(table: Table, key: Record<string, string>, max: number): TransactItem {
+function counterUpdate(table: Table, key: Record<string, string>, max: number): TransactItem {
   return {
     Update: {
       TableName: table.name,

@@ -2,7 +2,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { FieldCipher } from '../../ports/field-cipher';
 import type { RecipientDirectory } from '../../ports/message-channel';
 import { accountKeys, type Table } from './table';
-import { isConditionFailure } from './transaction-errors';
+import { conditionalWrite } from './transaction-errors';
 
 /**
  * How to reach an account outside the app. Both addresses sit on the account item beside (not in)
@@ -35,8 +35,8 @@ export function createContactStore(table: Table, cipher: FieldCipher): ContactSt
       return typeof sealed === 'string' && sealed ? cipher.decrypt(sealed) : undefined;
     },
     async setSmsPhone(accountId, phone) {
-      try {
-        await table.doc.send(
+      return conditionalWrite(
+        table.doc.send(
           new UpdateCommand({
             TableName: table.name,
             Key: accountKeys.account(accountId),
@@ -44,12 +44,8 @@ export function createContactStore(table: Table, cipher: FieldCipher): ContactSt
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeValues: { ':sealed': await cipher.encrypt(phone) },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
   };
 }

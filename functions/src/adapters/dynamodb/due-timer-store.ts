@@ -10,7 +10,7 @@ import type { DueTimer, DueTimerStore, FireOutcome, TimerAggregate } from '../..
 import { composeMessage } from '../../use-cases/messages/compose-message';
 import { messageWriteItems, type TransactItem } from './outbox-store';
 import { ttlFromIso, type Table } from './table';
-import { cancellationCodes, failedCondition, isConditionFailure } from './transaction-errors';
+import { cancellationCodes, conditionalWrite, failedCondition } from './transaction-errors';
 
 /**
  * The due queue is spread over a few gsi2 partitions so the 08:00 booking burst (each booking
@@ -96,18 +96,16 @@ async function send(table: Table, items: NonNullable<TransactWriteCommandInput['
 export function createDueTimerStore(table: Table): DueTimerStore {
   /** Removes this version of the timer; a version rescheduled meanwhile stays. */
   const remove = async (timer: DueTimer) => {
-    try {
-      await table.doc.send(
+    await conditionalWrite(
+      table.doc.send(
         new DeleteCommand({
           TableName: table.name,
           Key: timerKeys.timer(timer.aggregate, timer.step),
           ConditionExpression: 'gsi2sk = :sk',
           ExpressionAttributeValues: { ':sk': queueSort(timer) },
         }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+      ),
+    );
   };
 
   return {

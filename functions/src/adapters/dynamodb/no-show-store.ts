@@ -6,7 +6,7 @@ import { transactWithRetry } from './transact-with-retry';
 import { messageWriteItems } from './outbox-store';
 import { queryAll, queryDue } from './query-all';
 import { ttlFromIso, type Table } from './table';
-import { cancellationCodes, failedCondition, isConditionFailure } from './transaction-errors';
+import { cancellationCodes, conditionalWrite, failedCondition } from './transaction-errors';
 import { visitKeys } from './visit-keys';
 
 /** A no-show record outlives every policy window it could fall into; TTL only tidies it away. */
@@ -31,7 +31,8 @@ export function createNoShowStore(table: Table): NoShowStore {
       return items.map((i) => new Date(String(i.at)));
     },
     async listDueVisits(nowIso, limit) {
-      const items = await queryDue(table, visitKeys.visitsDue, nowIso, limit);      return items.map((i) => ({ accountId: String(i.accountId), appointmentId: String(i.appointmentId) }));
+      const items = await queryDue(table, visitKeys.visitsDue, nowIso, limit);
+      return items.map((i) => ({ accountId: String(i.accountId), appointmentId: String(i.appointmentId) }));
     },
     async markNoShow(a, { at: atIso, now }, messages) {
       try {
@@ -76,13 +77,9 @@ export function createNoShowStore(table: Table): NoShowStore {
       }
     },
     async settleVisit(a) {
-      try {
-        await table.doc.send(new UpdateCommand(unindex(a)));
-      } catch (error) {
-        // The guard is gone (the number was released) or belongs to a later booking: nothing to settle.
-        if (isConditionFailure(error)) return;
-        throw error;
-      }
+      // Refused when the guard is gone (the number was released) or belongs to a later booking:
+      // nothing to settle.
+      await conditionalWrite(table.doc.send(new UpdateCommand(unindex(a))));
     },
   };
 }

@@ -1,8 +1,10 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { shanghaiDate, type PaymentStatus } from '@jiuyi/shared';
+import { shanghaiDate, type OutboxMessage, type PaymentStatus } from '@jiuyi/shared';
 import type { AppointmentRecord } from '../../ports/appointment-store';
 import type {
+  ConfirmOutcome,
   LedgerLine,
+  PaidFacts,
   PaymentIssueRecord,
   PaymentRecord,
   PaymentStore,
@@ -16,7 +18,7 @@ import { paymentKeys } from './payment-keys';
 import { queryAll, queryDue } from './query-all';
 import type { Table } from './table';
 import { transactWithRetry } from './transact-with-retry';
-import { cancellationCodes, isConditionFailure } from './transaction-errors';
+import { cancellationCodes, conditionalWrite } from './transaction-errors';
 
 const MAX_ATTEMPTS = 8;
 const PENDING_PAYMENT: readonly PaymentStatus[] = ['created', 'paying'];
@@ -150,6 +152,11 @@ async function send(table: Table, items: TransactItem[]): Promise<SendResult> {
   }
 }
 
+/** The payment once `refund` is started: its money counts as refunding until the refund settles. */
+function withRefundStarted(p: PaymentRecord, refund: RefundRecord, at: string): PaymentRecord {
+  return { ...p, status: 'refunding', refundingFen: p.refundingFen + refund.amountFen, updatedAt: at };
+}
+
 /** The refund's money leaves `refundingFen`; the payment's status follows what is left. */
 function settleSums(p: PaymentRecord, refund: RefundRecord, succeeded: boolean, at: string): PaymentRecord {
   const refundingFen = p.refundingFen - refund.amountFen;
@@ -212,6 +219,38 @@ export function createPaymentStore(table: Table): PaymentStore {
     throw new Error(`refund ${refund.id} could not be settled: its payment kept changing`);
   }
 
+  /**
+   * Marks the payment paid in one transaction with `subject` (what the money bought), the ledger line
+   * and the messages; a failed condition with the same WeChat transaction id is a repeated notification.
+   */
+  async function confirmPaid(
+    payment: PaymentRecord,
+    paid: PaidFacts,
+    messages: OutboxMessage[],
+    subject: TransactItem[],
+  ): Promise<ConfirmOutcome> {
+    const next: PaymentRecord = {
+      ...payment,
+      status: 'paid',
+      transactionId: paid.transactionId,
+      paidAt: paid.paidAt,
+      updatedAt: paid.at,
+    };
+    const result = await send(table, [
+      // A closed order that WeChat still reports paid is money we hold: it must be booked or refunded.
+      putPayment(table, next, payment, ['created', 'paying', 'closed']),
+      ...subject,
+      ledgerPut(table, paymentLine(payment, paid.transactionId, paid.paidAt)),
+      ...messageWriteItems(table, messages),
+    ]);
+    if (result.ok) return { kind: 'booked', payment: { ...next, version: payment.version + 1 } };
+    if (result.codes[0] === 'ConditionalCheckFailed') {
+      const current = await get(payment.id);
+      if (current?.transactionId === paid.transactionId) return { kind: 'duplicate', payment: current };
+    }
+    return { kind: 'subject_moved' };
+  }
+
   return {
     get,
     getRefund,
@@ -256,16 +295,7 @@ export function createPaymentStore(table: Table): PaymentStore {
     },
 
     async confirmAppointmentPaid(payment, appointment, paid, messages) {
-      const next: PaymentRecord = {
-        ...payment,
-        status: 'paid',
-        transactionId: paid.transactionId,
-        paidAt: paid.paidAt,
-        updatedAt: paid.at,
-      };
-      const result = await send(table, [
-        // A closed order that WeChat still reports paid is money we hold: it must be booked or refunded.
-        putPayment(table, next, payment, ['created', 'paying', 'closed']),
+      return confirmPaid(payment, paid, messages, [
         {
           Update: {
             TableName: table.name,
@@ -285,47 +315,18 @@ export function createPaymentStore(table: Table): PaymentStore {
             ExpressionAttributeNames: { '#aid': appointment.id },
           },
         },
-        ledgerPut(table, paymentLine(payment, paid.transactionId, paid.paidAt)),
-        ...messageWriteItems(table, messages),
       ]);
-      if (result.ok) return { kind: 'booked', payment: { ...next, version: payment.version + 1 } };
-      if (result.codes[0] === 'ConditionalCheckFailed') {
-        const current = await get(payment.id);
-        if (current?.transactionId === paid.transactionId) return { kind: 'duplicate', payment: current };
-      }
-      return { kind: 'subject_moved' };
     },
 
     async confirmBillPaid(payment, bill, paid, messages) {
-      const next: PaymentRecord = {
-        ...payment,
-        status: 'paid',
-        transactionId: paid.transactionId,
-        paidAt: paid.paidAt,
-        updatedAt: paid.at,
-      };
-      const result = await send(table, [
-        putPayment(table, next, payment, ['created', 'paying', 'closed']),
-        ...billSettleItems(table, bill, paid.at),
-        ledgerPut(table, paymentLine(payment, paid.transactionId, paid.paidAt)),
-        ...messageWriteItems(table, messages),
-      ]);
-      if (result.ok) return { kind: 'booked', payment: { ...next, version: payment.version + 1 } };
-      if (result.codes[0] === 'ConditionalCheckFailed') {
-        const current = await get(payment.id);
-        if (current?.transactionId === paid.transactionId) return { kind: 'duplicate', payment: current };
-      }
-      return { kind: 'subject_moved' };
+      return confirmPaid(payment, paid, messages, billSettleItems(table, bill, paid.at));
     },
 
     async confirmPaidForRefund(payment, paid, refund, messages) {
       const next: PaymentRecord = {
-        ...payment,
-        status: 'refunding',
+        ...withRefundStarted(payment, refund, paid.at),
         transactionId: paid.transactionId,
         paidAt: paid.paidAt,
-        refundingFen: payment.refundingFen + refund.amountFen,
-        updatedAt: paid.at,
       };
       const result = await send(table, [
         putPayment(table, next, payment, ['created', 'paying', 'closed']),
@@ -341,12 +342,7 @@ export function createPaymentStore(table: Table): PaymentStore {
     },
 
     async cancelAppointmentWithRefund(appointment, change, payment, refund) {
-      const next: PaymentRecord = {
-        ...payment,
-        status: 'refunding',
-        refundingFen: payment.refundingFen + refund.amountFen,
-        updatedAt: change.at,
-      };
+      const next = withRefundStarted(payment, refund, change.at);
       const result = await send(table, [
         ...releaseItems(table, appointment, change),
         putPayment(table, next, payment, ['paid']),
@@ -356,12 +352,7 @@ export function createPaymentStore(table: Table): PaymentStore {
     },
 
     async startRefundForReleased(appointment, payment, refund) {
-      const next: PaymentRecord = {
-        ...payment,
-        status: 'refunding',
-        refundingFen: payment.refundingFen + refund.amountFen,
-        updatedAt: refund.requestedAt,
-      };
+      const next = withRefundStarted(payment, refund, refund.requestedAt);
       const result = await send(table, [
         {
           Update: {
@@ -380,12 +371,13 @@ export function createPaymentStore(table: Table): PaymentStore {
     },
 
     async listRefundsDue(nowIso, limit) {
-      const items = await queryDue(table, appointmentKeys.refundsDue, nowIso, limit);      return items.map((i) => i.data as AppointmentRecord);
+      const items = await queryDue(table, appointmentKeys.refundsDue, nowIso, limit);
+      return items.map((i) => i.data as AppointmentRecord);
     },
 
     async clearRefundDue(appointment) {
-      try {
-        await table.doc.send(
+      await conditionalWrite(
+        table.doc.send(
           new UpdateCommand({
             TableName: table.name,
             Key: appointmentKeys.appointment(appointment.accountId, appointment.id),
@@ -393,19 +385,12 @@ export function createPaymentStore(table: Table): PaymentStore {
             ConditionExpression: 'gsi2pk = :due',
             ExpressionAttributeValues: { ':due': appointmentKeys.refundsDue },
           }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
+        ),
+      );
     },
 
     async startRefund(payment, refund) {
-      const next: PaymentRecord = {
-        ...payment,
-        status: 'refunding',
-        refundingFen: payment.refundingFen + refund.amountFen,
-        updatedAt: refund.requestedAt,
-      };
+      const next = withRefundStarted(payment, refund, refund.requestedAt);
       const audit: TransactItem = {
         Put: {
           TableName: table.name,
@@ -522,11 +507,13 @@ export function createPaymentStore(table: Table): PaymentStore {
     },
 
     async listPendingPayments(nowIso, limit) {
-      const items = await queryDue(table, paymentKeys.pendingPayments, nowIso, limit);      return items.map((i) => i.data as PaymentRecord);
+      const items = await queryDue(table, paymentKeys.pendingPayments, nowIso, limit);
+      return items.map((i) => i.data as PaymentRecord);
     },
 
     async listPendingRefunds(nowIso, limit) {
-      const items = await queryDue(table, paymentKeys.pendingRefunds, nowIso, limit);      return items.map((i) => i.data as RefundRecord);
+      const items = await queryDue(table, paymentKeys.pendingRefunds, nowIso, limit);
+      return items.map((i) => i.data as RefundRecord);
     },
 
     async deferCheck(target, nextCheckAt) {
@@ -536,8 +523,9 @@ export function createPaymentStore(table: Table): PaymentStore {
       const sk = target.refundId
         ? `${nextCheckAt}#${target.paymentId}#${target.refundId}`
         : `${nextCheckAt}#${target.paymentId}`;
-      try {
-        await table.doc.send(
+      // A refused condition: resolved meanwhile (no longer pending), so nothing to defer.
+      await conditionalWrite(
+        table.doc.send(
           new UpdateCommand({
             TableName: table.name,
             Key: key,
@@ -546,11 +534,8 @@ export function createPaymentStore(table: Table): PaymentStore {
             ExpressionAttributeNames: { '#d': 'data' },
             ExpressionAttributeValues: { ':t': nextCheckAt, ':sk': sk },
           }),
-        );
-      } catch (error) {
-        // Resolved meanwhile (no longer pending): nothing to defer.
-        if (!isConditionFailure(error)) throw error;
-      }
+        ),
+      );
     },
 
     async ledger(date) {

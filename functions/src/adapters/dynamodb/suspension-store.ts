@@ -8,12 +8,7 @@ import type {
   SuspensionStore,
 } from '../../ports/suspension-store';
 import { appointmentKeys, scheduleKeys } from './appointment-keys';
-import {
-  sessionGuardDelete,
-  sessionGuardPut,
-  sessionOpenCheck,
-  slotReleaseItem,
-} from './capacity-items';
+import { sessionGuardDelete, sessionGuardPut, sessionOpenCheck, slotReleaseItem } from './capacity-items';
 import { messageWriteItems, type TransactItem } from './outbox-store';
 import { visitReminderRetimeItems } from './visit-reminder-items';
 import { queryAll, queryDue } from './query-all';
@@ -21,7 +16,7 @@ import { queryDepartmentSessions } from './schedule-store';
 import { suspensionKeys } from './suspension-keys';
 import type { Table } from './table';
 import { transactWithRetry } from './transact-with-retry';
-import { cancellationCodes, failedCondition, isConditionFailure } from './transaction-errors';
+import { cancellationCodes, conditionalWrite, failedCondition } from './transaction-errors';
 
 function offerItem(o: SuspensionOfferRecord): Record<string, unknown> {
   return {
@@ -155,8 +150,8 @@ export function createSuspensionStore(table: Table): SuspensionStore {
       return Item?.type === 'session' ? (Item as unknown as SuspendableSession) : undefined;
     },
     async markSuspended(sessionId, change) {
-      try {
-        await table.doc.send(
+      return conditionalWrite(
+        table.doc.send(
           new UpdateCommand({
             TableName: table.name,
             Key: scheduleKeys.session(sessionId),
@@ -174,12 +169,8 @@ export function createSuspensionStore(table: Table): SuspensionStore {
               ...(change.makeUpSessionId ? { ':makeUp': change.makeUpSessionId } : {}),
             },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
     async listSessionBookings(sessionId) {
       const items = await queryAll(table, {
@@ -298,7 +289,8 @@ export function createSuspensionStore(table: Table): SuspensionStore {
       }
     },
     async listDueOffers(nowIso, limit) {
-      const items = await queryDue(table, suspensionKeys.openOffers, nowIso, limit);      return items.map((i) => i.data as SuspensionOfferRecord);
+      const items = await queryDue(table, suspensionKeys.openOffers, nowIso, limit);
+      return items.map((i) => i.data as SuspensionOfferRecord);
     },
   };
 }

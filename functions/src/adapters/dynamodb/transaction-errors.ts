@@ -21,3 +21,17 @@ export function failedCondition(codes: string[] | undefined, index: number): boo
 export function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
+
+/**
+ * Awaits one conditional write: true once written, false when its condition refused it (the
+ * state moved on, so there is nothing to do); any other error is thrown.
+ */
+export async function conditionalWrite(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}

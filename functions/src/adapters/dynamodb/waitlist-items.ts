@@ -1,18 +1,16 @@
 import type { AppointmentRecord, BookingLimits } from '../../ports/appointment-store';
 import type { WaitlistEntryRecord } from '../../ports/waitlist-store';
 import { appointmentKeys } from './appointment-keys';
-import { appointmentPut } from './appointment-store';
+import { appointmentPut, idempotencyPut } from './appointment-store';
 import { dayCounterItems, sessionGuardPut, sessionOpenCheck, slotTakeItem } from './capacity-items';
 import type { TransactItem } from './outbox-store';
-import { ttlFromIso, type Table } from './table';
+import type { Table } from './table';
 import { visitKeys } from './visit-keys';
 
 /**
  * Transaction items of the waitlist (候补). The order of each list is the order of its cancellation
  * reasons, which `waitlist-store.ts` reads by index.
  */
-
-const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
 
 /** Leaving the queue: the entry's status, its queue item, its guard and the waiting count. */
 export function leaveItems(
@@ -67,19 +65,7 @@ export function joinItems(
   cutoff: string,
 ): TransactItem[] {
   return [
-    {
-      Put: {
-        TableName: table.name,
-        Item: {
-          ...appointmentKeys.idempotency(e.accountId, stamp.key),
-          type: 'idempotency',
-          bodyHash: stamp.bodyHash,
-          entryId: e.id,
-          expiresAt: ttlFromIso(e.createdAt) + IDEMPOTENCY_TTL_SECONDS,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
+    idempotencyPut(table, e.accountId, stamp, e.createdAt, { entryId: e.id }),
     {
       Put: {
         TableName: table.name,

@@ -7,7 +7,7 @@ import { messageWriteItems } from './outbox-store';
 import { visitReminderItems } from './visit-reminder-items';
 import { queryAll } from './query-all';
 import type { Table } from './table';
-import { cancellationCodes, failedCondition, isConditionFailure } from './transaction-errors';
+import { cancellationCodes, conditionalWrite, failedCondition } from './transaction-errors';
 import { visitKeys } from './visit-keys';
 import { joinItems, leaveItems, promoteItems } from './waitlist-items';
 const MAX_JOIN_ATTEMPTS = 40;
@@ -188,8 +188,9 @@ export function createWaitlistStore(table: Table): WaitlistStore {
       }
     },
     async retire(sessionId) {
-      try {
-        await table.doc.send(
+      // Refused when someone joined meanwhile: the session stays watched.
+      await conditionalWrite(
+        table.doc.send(
           new UpdateCommand({
             TableName: table.name,
             Key: visitKeys.waitlistHead(sessionId),
@@ -197,12 +198,8 @@ export function createWaitlistStore(table: Table): WaitlistStore {
             ConditionExpression: 'attribute_not_exists(waiting) OR waiting <= :zero',
             ExpressionAttributeValues: { ':zero': 0 },
           }),
-        );
-      } catch (error) {
-        // Someone joined meanwhile: the session stays watched.
-        if (isConditionFailure(error)) return;
-        throw error;
-      }
+        ),
+      );
     },
     async confirmFreeOffer(a, nowIso, messages) {
       try {

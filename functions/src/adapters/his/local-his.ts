@@ -117,11 +117,6 @@ export function createLocalHis(table: Table): LocalHis {
     return itemIds.map((id) => byId.get(id) as ItemRow);
   };
 
-  const checkTotal = (rows: ItemRow[], totalFen: number) => {
-    const sum = rows.reduce((s, r) => s + r.item.lineTotalFen, 0);
-    if (sum !== totalFen) throw new HisError('TOTAL_MISMATCH', `项目合计 ${sum} 分，告知 ${totalFen} 分`);
-  };
-
   const itemUpdate = (
     patientId: string,
     itemId: string,
@@ -138,6 +133,19 @@ export function createLocalHis(table: Table): LocalHis {
       ExpressionAttributeValues: values,
     },
   });
+
+  /** One update per written-back item, once the total told is checked against the items' own prices. */
+  const writeBackUpdates = async (
+    w: { patientId: string; itemIds: readonly string[]; totalFen: number },
+    update: string,
+    condition: string,
+    values: Record<string, unknown>,
+  ) => {
+    const rows = await readItems(w.patientId, w.itemIds);
+    const sum = rows.reduce((s, r) => s + r.item.lineTotalFen, 0);
+    if (sum !== w.totalFen) throw new HisError('TOTAL_MISMATCH', `项目合计 ${sum} 分，告知 ${w.totalFen} 分`);
+    return w.itemIds.map((id) => itemUpdate(w.patientId, id, update, condition, values));
+  };
 
   /** Puts the once-per-id marker with the item updates; a repeat with the same items is a no-op. */
   const applyOnce = async (
@@ -187,16 +195,11 @@ export function createLocalHis(table: Table): LocalHis {
     },
 
     async markPaid(w: HisPaidWriteBack) {
-      const rows = await readItems(w.patientId, w.itemIds);
-      checkTotal(rows, w.totalFen);
-      const updates = w.itemIds.map((id) =>
-        itemUpdate(
-          w.patientId,
-          id,
-          'SET #d.#i.paidByPaymentId = :pid',
-          'attribute_not_exists(#d.#i.paidByPaymentId) OR #d.#i.paidByPaymentId = :pid',
-          { ':pid': w.paymentId },
-        ),
+      const updates = await writeBackUpdates(
+        w,
+        'SET #d.#i.paidByPaymentId = :pid',
+        'attribute_not_exists(#d.#i.paidByPaymentId) OR #d.#i.paidByPaymentId = :pid',
+        { ':pid': w.paymentId },
       );
       const body = {
         type: 'his_payment',
@@ -214,16 +217,11 @@ export function createLocalHis(table: Table): LocalHis {
     },
 
     async markRefunded(w: HisRefundWriteBack) {
-      const rows = await readItems(w.patientId, w.itemIds);
-      checkTotal(rows, w.totalFen);
-      const updates = w.itemIds.map((id) =>
-        itemUpdate(
-          w.patientId,
-          id,
-          'SET #d.#i.refundedByRefundId = :rid',
-          '#d.#i.paidByPaymentId = :pid AND #d.#i.executed = :no AND (attribute_not_exists(#d.#i.refundedByRefundId) OR #d.#i.refundedByRefundId = :rid)',
-          { ':pid': w.paymentId, ':rid': w.refundId, ':no': false },
-        ),
+      const updates = await writeBackUpdates(
+        w,
+        'SET #d.#i.refundedByRefundId = :rid',
+        '#d.#i.paidByPaymentId = :pid AND #d.#i.executed = :no AND (attribute_not_exists(#d.#i.refundedByRefundId) OR #d.#i.refundedByRefundId = :rid)',
+        { ':pid': w.paymentId, ':rid': w.refundId, ':no': false },
       );
       const body = { type: 'his_refund', paymentId: w.paymentId, totalFen: w.totalFen, at: w.at };
       if (await applyOnce(hisKeys.refund(w.refundId), body, w.itemIds, updates)) return;

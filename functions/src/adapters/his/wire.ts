@@ -35,19 +35,6 @@ export const hisItemWireSchema = z.object({
   refundedByRefundId: z.string().optional(),
 });
 
-export const hisOrderWireSchema = z.object({
-  id: z.string().min(1),
-  appointmentId: z.string(),
-  patientId: z.string(),
-  date: z.string(),
-  departmentId: z.string(),
-  departmentName: z.string(),
-  doctorId: z.string(),
-  doctorName: z.string(),
-  orderedAt: z.string(),
-  items: z.array(hisItemWireSchema),
-});
-
 export const hisVisitWireSchema = z.object({
   appointmentId: z.string(),
   patientId: z.string(),
@@ -57,6 +44,13 @@ export const hisVisitWireSchema = z.object({
   doctorId: z.string(),
   doctorName: z.string(),
   start: z.string(),
+});
+
+/** An order carries the fields of the visit it was made in (but for its start). */
+export const hisOrderWireSchema = hisVisitWireSchema.omit({ start: true }).extend({
+  id: z.string().min(1),
+  orderedAt: z.string(),
+  items: z.array(hisItemWireSchema),
 });
 
 export const queryOrdersRequestSchema = z.object({

@@ -3,8 +3,7 @@ import { toShanghaiIso, type BillLine, type OutboxMessage } from '@jiuyi/shared'
 import type { BillRecord } from '../../ports/bill-store';
 import type { PaymentRecord } from '../../ports/payment-store';
 import { composeMessage } from '../messages/compose-message';
-import { compactId } from '../payments/payment-numbers';
-import { checkAfter, yuan } from '../payments/payment-records';
+import { newPayment, yuan } from '../payments/payment-records';
 
 /** How long a bill's items stay reserved for its payment; WeChat refuses the payment after it. */
 export const BILL_HOLD_MINUTES = 15;
@@ -41,24 +40,18 @@ function describe(bill: BillRecord): string {
 
 /** The bill's unpaid WeChat payment: the bill's total, expiring with the bill's hold. */
 export function newBillPayment(bill: BillRecord, payerOpenid: string, now: Date): PaymentRecord {
-  const at = toShanghaiIso(now);
-  return {
-    id: bill.paymentId,
-    outTradeNo: compactId(bill.paymentId),
-    accountId: bill.accountId,
-    subject: { kind: 'bill', billId: bill.id },
-    description: describe(bill),
-    amountFen: bill.totalFen,
-    payerOpenid,
-    status: 'created',
-    expiresAt: bill.expiresAt,
-    refundedFen: 0,
-    refundingFen: 0,
-    nextCheckAt: checkAfter(now),
-    createdAt: at,
-    updatedAt: at,
-    version: 0,
-  };
+  return newPayment(
+    {
+      id: bill.paymentId,
+      accountId: bill.accountId,
+      subject: { kind: 'bill', billId: bill.id },
+      description: describe(bill),
+      amountFen: bill.totalFen,
+      payerOpenid,
+      expiresAt: bill.expiresAt,
+    },
+    now,
+  );
 }
 
 /** 缴费成功 (NHC 2023: a message after payment). */

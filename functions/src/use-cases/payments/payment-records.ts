@@ -16,27 +16,25 @@ export function checkAfter(now: Date, delayMs = FIRST_CHECK_DELAY_MS): string {
   return toShanghaiIso(new Date(now.getTime() + delayMs));
 }
 
-/** A new unpaid payment of an appointment's registration fee, expiring with its hold. */
-export function newAppointmentPayment(
-  appointment: AppointmentRecord,
-  payerOpenid: string,
+/** A new unpaid payment, first checked with WeChat a minute from now; its order number is its id. */
+export function newPayment(
+  init: Pick<
+    PaymentRecord,
+    'id' | 'accountId' | 'subject' | 'description' | 'amountFen' | 'payerOpenid' | 'expiresAt'
+  >,
   now: Date,
 ): PaymentRecord {
-  const id = randomUUID();
   const at = toShanghaiIso(now);
   return {
-    id,
-    outTradeNo: compactId(id),
-    accountId: appointment.accountId,
-    subject: { kind: 'appointment', appointmentId: appointment.id },
-    description: `挂号费-${appointment.departmentName}-${appointment.doctorName}-${appointment.date}`.slice(
-      0,
-      127,
-    ),
-    amountFen: appointment.feeFen,
-    payerOpenid,
+    id: init.id,
+    outTradeNo: compactId(init.id),
+    accountId: init.accountId,
+    subject: init.subject,
+    description: init.description,
+    amountFen: init.amountFen,
+    payerOpenid: init.payerOpenid,
     status: 'created',
-    expiresAt: appointment.holdExpiresAt ?? at,
+    expiresAt: init.expiresAt,
     refundedFen: 0,
     refundingFen: 0,
     nextCheckAt: checkAfter(now),
@@ -44,6 +42,29 @@ export function newAppointmentPayment(
     updatedAt: at,
     version: 0,
   };
+}
+
+/** A new unpaid payment of an appointment's registration fee, expiring with its hold. */
+export function newAppointmentPayment(
+  appointment: AppointmentRecord,
+  payerOpenid: string,
+  now: Date,
+): PaymentRecord {
+  return newPayment(
+    {
+      id: randomUUID(),
+      accountId: appointment.accountId,
+      subject: { kind: 'appointment', appointmentId: appointment.id },
+      description: `挂号费-${appointment.departmentName}-${appointment.doctorName}-${appointment.date}`.slice(
+        0,
+        127,
+      ),
+      amountFen: appointment.feeFen,
+      payerOpenid,
+      expiresAt: appointment.holdExpiresAt ?? toShanghaiIso(now),
+    },
+    now,
+  );
 }
 
 /** A new refund request of `amountFen` against a payment. */

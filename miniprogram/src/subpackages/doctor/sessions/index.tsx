@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { sessionEndsAt } from '@jiuyi/shared';
 import type { SessionView } from '@jiuyi/shared';
 import { listOwnSessions } from '../../../api/clinic-api';
 import { Page } from '../../../components/page';
@@ -17,30 +18,36 @@ function openExtraNumber(session: SessionView): void {
   void Taro.navigateTo({ url: `/subpackages/doctor/extra-number/index?${query}` });
 }
 
+/** How a session reads on its card; only an open one that has not ended can take an extra number. */
+function sessionState(session: SessionView, now: Date): { label: string; tone: string; open: boolean } {
+  if (session.status === 'suspended') return { label: '已停诊', tone: 'red', open: false };
+  if (sessionEndsAt(session.date, session.period).getTime() <= now.getTime())
+    return { label: '已结束', tone: 'grey', open: false };
+  return { label: '出诊', tone: 'blue', open: true };
+}
+
 function SessionCard({ session }: { session: SessionView }) {
   const { booked, capacity } = onlineCounts(session.slots);
-  const suspended = session.status === 'suspended';
+  const state = sessionState(session, new Date());
   return (
     <View
       className="appt-card"
       data-testid={`doctor-session-${session.id}`}
-      hoverClass={suspended ? 'none' : 'entry-row--pressed'}
-      onClick={suspended ? undefined : () => openExtraNumber(session)}
+      hoverClass={state.open ? 'entry-row--pressed' : 'none'}
+      onClick={state.open ? () => openExtraNumber(session) : undefined}
     >
       <View className="appt-card__head">
         <Text className="appt-card__time">
           {monthDay(session.date)}（{weekdayOf(session.date)}）{PERIOD_LABELS[session.period]}
         </Text>
-        <Text className={`status-tag status-tag--${suspended ? 'red' : 'blue'}`}>
-          {suspended ? '已停诊' : '出诊'}
-        </Text>
+        <Text className={`status-tag status-tag--${state.tone}`}>{state.label}</Text>
       </View>
       <Text className="appt-card__line" data-testid="session-counts">
         网上号 已约 {booked} / 共 {capacity}
       </Text>
-      {suspended ? null : (
+      {state.open ? (
         <Text className="appt-card__line appt-card__line--muted">点此加号、查看加号记录 ›</Text>
-      )}
+      ) : null}
     </View>
   );
 }

@@ -121,26 +121,28 @@ function StaffStatementsPage() {
           <EmptyView text="近期没有对账记录" />
         ) : null}
         {overview.status === 'success'
-          ? overview.data.map((summary) => (
-              <View
-                key={summary.date}
-                className="entry-row"
-                hoverClass="entry-row--pressed"
-                data-testid={`statement-day-${summary.date}`}
-                onClick={() => setDate(summary.date)}
-              >
-                <View className="entry-row__body">
-                  <Text className="entry-row__title">
-                    {monthDay(summary.date)}（{weekdayOf(summary.date)}）
-                  </Text>
-                  <Text className="entry-row__hint">
-                    收款 {summary.paymentCount} 笔 ¥{yuan(summary.paymentsFen)} · 退款 {summary.refundCount}{' '}
-                    笔 ¥{yuan(summary.refundsFen)}
-                  </Text>
+          ? [...overview.data]
+              .sort((a, b) => b.date.localeCompare(a.date))
+              .map((summary) => (
+                <View
+                  key={summary.date}
+                  className="entry-row"
+                  hoverClass="entry-row--pressed"
+                  data-testid={`statement-day-${summary.date}`}
+                  onClick={() => setDate(summary.date)}
+                >
+                  <View className="entry-row__body">
+                    <Text className="entry-row__title">
+                      {monthDay(summary.date)}（{weekdayOf(summary.date)}）
+                    </Text>
+                    <Text className="entry-row__hint">
+                      收款 {summary.paymentCount} 笔 ¥{yuan(summary.paymentsFen)} · 退款 {summary.refundCount}{' '}
+                      笔 ¥{yuan(summary.refundsFen)}
+                    </Text>
+                  </View>
+                  <Text className="chevron">›</Text>
                 </View>
-                <Text className="chevron">›</Text>
-              </View>
-            ))
+              ))
           : null}
       </Section>
     </Page>

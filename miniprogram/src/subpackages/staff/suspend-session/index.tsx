@@ -9,10 +9,11 @@ import { Section } from '../../../components/section';
 import { SessionSummary } from '../../../components/session-summary';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/state-views';
 import { useAsync } from '../../../hooks/use-async';
-import { clock, monthDay } from '../../../utils/booking-format';
+import { PERIOD_LABELS, clock, monthDay } from '../../../utils/booking-format';
 import { decodeParam } from '../../../utils/params';
 import { loadBookingSession } from '../../../utils/use-booking-session';
 import { getSessionSuspension, suspendSession } from '../suspend/suspension-staff-api';
+import { DEFAULT_MAKE_UP, MakeUpChoice } from './make-up-choice';
 
 const CHOICE_LABELS: Record<SuspensionChoice, string> = {
   substitute: '替诊',
@@ -32,6 +33,11 @@ function OfferRow({ offer }: { offer: SuspensionOfferView }) {
         <Text className="appt-card__line appt-card__line--muted">
           替诊：{offer.substitute.doctor.name} {offer.substitute.doctor.titleLabel}{' '}
           {clock(offer.substitute.start)}
+        </Text>
+      ) : null}
+      {offer.makeUp ? (
+        <Text className="appt-card__line appt-card__line--muted">
+          补诊：{monthDay(offer.makeUp.date)} {PERIOD_LABELS[offer.makeUp.period]} {offer.makeUp.doctor.name}
         </Text>
       ) : null}
       <Text className="appt-card__line appt-card__line--muted">{outcome}</Text>
@@ -66,6 +72,7 @@ function StaffSuspendSessionPage() {
     return { ...booking, suspension };
   }, [sessionId]);
   const [reason, setReason] = useState('');
+  const [makeUp, setMakeUp] = useState(DEFAULT_MAKE_UP);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<SessionSuspensionView>();
@@ -87,7 +94,9 @@ function StaffSuspendSessionPage() {
     setBusy(true);
     setError(undefined);
     try {
-      setResult(await suspendSession(sessionId, reason.trim()));
+      setResult(
+        await suspendSession(sessionId, reason.trim(), makeUp === DEFAULT_MAKE_UP ? undefined : makeUp),
+      );
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : new ApiError('UNKNOWN_ERROR', 0).message);
     } finally {
@@ -130,6 +139,7 @@ function StaffSuspendSessionPage() {
               onInput={(event) => setReason(event.detail.value)}
             />
           </FormField>
+          <MakeUpChoice step={2} session={loaded.data.session} value={makeUp} onChange={setMakeUp} />
           <Button
             className="btn btn--danger btn--block"
             data-testid="suspend-submit"

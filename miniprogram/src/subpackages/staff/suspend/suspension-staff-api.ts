@@ -4,11 +4,18 @@ import { authedRequest } from '../../../api/session';
 
 const sessionPath = (id: string) => `/v1/sessions/${encodeURIComponent(id)}`;
 
-/** POST /v1/sessions/{id}/suspend — 停诊: every booking gets an offer and a message (门诊部). */
-export async function suspendSession(sessionId: string, reason: string): Promise<SessionSuspensionView> {
+/**
+ * POST /v1/sessions/{id}/suspend — 停诊: every booking gets an offer and a message (门诊部).
+ * Without `makeUpSessionId` the server offers the doctor's next open session as 补诊.
+ */
+export async function suspendSession(
+  sessionId: string,
+  reason: string,
+  makeUpSessionId?: string,
+): Promise<SessionSuspensionView> {
   return authedRequest(`${sessionPath(sessionId)}/suspend`, sessionSuspensionViewSchema, {
     method: 'POST',
-    body: { reason },
+    body: makeUpSessionId ? { reason, makeUpSessionId } : { reason },
   });
 }
 
