@@ -100,6 +100,7 @@ describe('门诊缴费 in the H5 app (headless Chromium)', () => {
     await page
       .locator(`[data-testid="bill-item-${item.id}"]`, { hasText: '已退费' })
       .waitFor({ timeout: 30_000 });
+    await byTestId(`bill-item-${item.id}`).scrollIntoViewIfNeeded();
     await screenshot(page, 'bills-4-refunded');
     const after = (await listBills(stack, visit.token, visit.patientId)).body as BillListResponse;
     const stored = after.paid.flatMap((o) => o.items).find((i) => i.id === item.id);

@@ -1,5 +1,6 @@
 import { DEFAULT_NO_SHOW_POLICY, subscribableKindSchema, type OutboxMessage } from '@jiuyi/shared';
 import type { AppointmentRecord } from '../../ports/appointment-store';
+import { makeAppointment } from '../../use-cases/appointments/test-support';
 import type { BillRecord } from '../../ports/bill-store';
 import type { PaymentRecord, RefundRecord } from '../../ports/payment-store';
 import type { SuspensionOfferRecord } from '../../ports/suspension-store';
@@ -28,27 +29,7 @@ import { subscribeTemplates, templateData } from './subscribe-message-config';
 const NOW = new Date('2025-10-13T01:00:00Z');
 const templates = subscribeTemplates(localTemplateIds(subscribableKindSchema.options, {}));
 
-const appointment: AppointmentRecord = {
-  id: '6f1c1f0e-8a4e-4d4a-9c57-3b0b7f3f2a11',
-  accountId: 'acc-1',
-  patientId: '0b8e2f0a-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
-  patientName: '张三',
-  slotId: 'doc-a_2025-10-20_pm_1300',
-  sessionId: 'doc-a_2025-10-20_pm',
-  departmentId: 'dept-x',
-  departmentName: '脊柱外科',
-  doctorId: 'doc-a',
-  doctorName: '韩立诚',
-  doctorTitle: 'chief_physician',
-  date: '2025-10-20',
-  period: 'pm',
-  start: '2025-10-20T13:00:00.000+08:00',
-  end: '2025-10-20T13:20:00.000+08:00',
-  feeFen: 5000,
-  status: 'booked',
-  createdAt: '2025-10-13T09:00:00.000+08:00',
-  updatedAt: '2025-10-13T09:00:00.000+08:00',
-};
+const appointment = makeAppointment({ status: 'booked', end: '2025-10-20T13:20:00.000+08:00' });
 
 const payment: PaymentRecord = {
   id: '1d2c3b4a-5e6f-4a8b-9c0d-1e2f3a4b5c6d',
