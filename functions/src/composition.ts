@@ -39,10 +39,12 @@ import { createBillStore } from './adapters/dynamodb/bill-store';
 import type { BillStore } from './ports/bill-store';
 import { createSuspensionStore } from './adapters/dynamodb/suspension-store';
 import { createClinicBookingStore } from './adapters/dynamodb/clinic-booking-store';
+import { createReferralBookingStore } from './adapters/dynamodb/referral-booking-store';
 import { createIdentityDirectory } from './adapters/dynamodb/identity-directory';
 import { createTemplateStore } from './adapters/dynamodb/template-store';
 import type { SuspensionStore } from './ports/suspension-store';
 import type { ClinicBookingStore, IdentityDirectory } from './ports/clinic-booking-store';
+import type { ReferralBookingStore } from './ports/referral-booking-store';
 import type { TemplateStore } from './ports/template-store';
 import { createPaymentStore } from './adapters/dynamodb/payment-store';
 import { createPayerDirectory } from './adapters/dynamodb/payer-directory';
@@ -82,6 +84,8 @@ export interface Deps {
   /** Suspensions (停诊) and their offers; extra numbers (加号) and in-clinic booking; weekly templates. */
   suspensions: SuspensionStore;
   clinicBookings: ClinicBookingStore;
+  /** Referral bookings (转诊预约) alliance doctors make from the referral reserve. */
+  referralBookings: ReferralBookingStore;
   identities: IdentityDirectory;
   templates: TemplateStore;
   /** Payments, refunds, the settled-money ledger and the issues staff must look at. */
@@ -142,6 +146,7 @@ export function buildDeps(cfg: AppConfig, overrides: Partial<Deps> = {}): Deps {
     bills: createBillStore(table),
     suspensions: createSuspensionStore(table),
     clinicBookings: createClinicBookingStore(table),
+    referralBookings: createReferralBookingStore(table),
     identities: createIdentityDirectory(table),
     templates: createTemplateStore(table),
     payments: createPaymentStore(table),

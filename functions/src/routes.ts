@@ -67,6 +67,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/v1/sessions/{id}/extra-numbers', handler: 'add-extra-number' },
   { method: 'GET', path: '/v1/sessions/{id}/extra-numbers', handler: 'list-extra-numbers' },
   { method: 'POST', path: '/v1/clinic-bookings', handler: 'book-in-clinic' },
+  { method: 'POST', path: '/v1/referral-bookings', handler: 'book-referral' },
+  { method: 'GET', path: '/v1/referral-bookings', handler: 'list-referral-bookings' },
 ];
 
 /**

@@ -18,6 +18,8 @@ export const AREA_OF_SEGMENT: Readonly<Record<string, string>> = {
   appointments: 'appointments',
   'check-ins': 'appointments',
   'clinic-bookings': 'appointments',
+  // Alliance doctors' bookings live with the consultations and referrals to come.
+  'referral-bookings': 'referrals',
   sessions: 'sessions',
   waitlist: 'sessions',
   admin: 'sessions',

@@ -22,7 +22,14 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'subpackages/doctor',
-      pages: ['home/index', 'sessions/index', 'extra-number/index', 'clinic-booking/index'],
+      pages: [
+        'home/index',
+        'sessions/index',
+        'extra-number/index',
+        'clinic-booking/index',
+        'referral-booking/index',
+        'referrals/index',
+      ],
     },
     {
       root: 'subpackages/staff',

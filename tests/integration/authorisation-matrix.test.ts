@@ -65,6 +65,8 @@ const ALLOWED: Record<string, 'public' | readonly Role[]> = {
   'POST /v1/sessions/{id}/extra-numbers': ['clinic_doctor', 'expert'],
   'GET /v1/sessions/{id}/extra-numbers': ['clinic_doctor', 'expert', 'outpatient_staff', 'admin'],
   'POST /v1/clinic-bookings': ['clinic_doctor', 'expert'],
+  'POST /v1/referral-bookings': ['alliance_doctor'],
+  'GET /v1/referral-bookings': ['alliance_doctor'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

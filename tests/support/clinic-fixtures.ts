@@ -17,6 +17,8 @@ export interface SessionSpec {
   online: number;
   /** On-site reserve per slot. */
   onSite?: number;
+  /** Referral reserve per slot. */
+  referral?: number;
   feeFen?: number;
 }
 
@@ -31,14 +33,16 @@ export async function makeSession(
   const sessionId = `${spec.doctorId}_${spec.date}_${period}`;
   const starts = period === 'am' ? ['08:00', '08:30', '09:00'] : ['13:00', '13:30', '14:00'];
   const onSite = spec.onSite ?? 0;
+  const referral = spec.referral ?? 0;
   const slots = [0, 1].map((i) => ({
     id: slotIdOf(sessionId, starts[i]!),
     index: i,
     start: `${spec.date}T${starts[i]}:00.000+08:00`,
     end: `${spec.date}T${starts[i + 1]}:00.000+08:00`,
-    capacity: spec.online + onSite,
+    capacity: spec.online + onSite + referral,
     capacityOnline: spec.online,
     capacityOnSite: onSite,
+    capacityReferral: referral,
   }));
   const doctor = {
     id: spec.doctorId,
@@ -53,8 +57,8 @@ export async function makeSession(
     doctor,
     date: spec.date,
     period,
-    capacity: 2 * (spec.online + onSite),
-    quota: { onSite: 2 * onSite, referral: 0, online: 2 * spec.online },
+    capacity: 2 * (spec.online + onSite + referral),
+    quota: { onSite: 2 * onSite, referral: 2 * referral, online: 2 * spec.online },
     slotMinutes: 30,
     slots,
   };
@@ -127,6 +131,14 @@ export async function slotCounters(
     new GetCommand({ TableName: deps.table.name, Key: scheduleKeys.slot(slotId), ConsistentRead: true }),
   );
   return { bookedOnline: Number(Item?.bookedOnline ?? 0), bookedOnSite: Number(Item?.bookedOnSite ?? 0) };
+}
+
+/** A slot's referral-reserve counter as stored. */
+export async function referralCounter(deps: Deps, slotId: string): Promise<number> {
+  const { Item } = await deps.table.doc.send(
+    new GetCommand({ TableName: deps.table.name, Key: scheduleKeys.slot(slotId), ConsistentRead: true }),
+  );
+  return Number(Item?.bookedReferral ?? 0);
 }
 
 /** Overrides one slot's online capacity, for a test that needs slots of different sizes. */

@@ -56,6 +56,8 @@ import { handler as chooseSuspensionOption } from './choose-suspension-option.ha
 import { handler as addExtraNumber } from './add-extra-number.handler';
 import { handler as listExtraNumbers } from './list-extra-numbers.handler';
 import { handler as bookInClinic } from './book-in-clinic.handler';
+import { handler as bookReferral } from './book-referral.handler';
+import { handler as listReferralBookings } from './list-referral-bookings.handler';
 /** Handler name (as in routes.ts) → handler, for the local API adapter. */
 export const HANDLERS: Record<string, LambdaHandler> = {
   'get-health': getHealth,
@@ -114,4 +116,6 @@ export const HANDLERS: Record<string, LambdaHandler> = {
   'add-extra-number': addExtraNumber,
   'list-extra-numbers': listExtraNumbers,
   'book-in-clinic': bookInClinic,
+  'book-referral': bookReferral,
+  'list-referral-bookings': listReferralBookings,
 };

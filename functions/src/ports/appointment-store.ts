@@ -3,7 +3,7 @@ import type { AppointmentStatus, ClinicPeriod, DoctorTitle, OutboxMessage } from
 export type CancelReason = 'patient' | 'hold_expired' | 'session_suspended';
 
 /** Which count an appointment's number comes from; absent means `online`. */
-export type CapacityPool = 'online' | 'on_site' | 'beyond_capacity';
+export type CapacityPool = 'online' | 'on_site' | 'referral' | 'beyond_capacity';
 
 /** An appointment as stored; the view adds the confirmation text. */
 export interface AppointmentRecord {
@@ -34,9 +34,12 @@ export interface AppointmentRecord {
   refundRequired?: boolean;
   /** Where the number came from; absent means the online pool. */
   capacityPool?: CapacityPool;
-  /** Booked by a doctor: an extra number (加号) or an in-clinic booking (诊间预约). */
-  bookedVia?: 'extra_number' | 'in_clinic';
+  /** Booked by a doctor: an extra number (加号), an in-clinic booking (诊间预约) or a referral (转诊预约). */
+  bookedVia?: 'extra_number' | 'in_clinic' | 'referral';
   bookedByAccountId?: string;
+  /** A referral: the alliance institution that referred the patient, and why. */
+  referringInstitutionId?: string;
+  referralReason?: string;
   /** Moved here from a suspended session (停诊): where it was first booked. */
   movedFromSessionId?: string;
   /** The offer made when its session was suspended (the offer item sits under `sessionId`). */

@@ -35,6 +35,9 @@ export interface SlotRecord extends Omit<SessionRecord, 'id' | 'status' | 'capac
   /** The on-site reserve of this slot (in-clinic booking draws on it); absent on slots made before it existed. */
   capacityOnSite?: number;
   bookedOnSite?: number;
+  /** The referral reserve (alliance doctors book it); absent on slots made before it existed. */
+  capacityReferral?: number;
+  bookedReferral?: number;
   /** appointment id → hold. */
   holds: Record<string, SlotHold>;
 }

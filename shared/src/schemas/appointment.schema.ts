@@ -29,6 +29,8 @@ export const slotViewSchema = z.object({
   end: shanghaiTimestampSchema,
   capacityOnline: z.number().int().nonnegative(),
   remainingOnline: z.number().int().nonnegative(),
+  /** Referral-reserve numbers left, bookable only by alliance doctors (Beijing art. 16–17). */
+  remainingReferral: z.number().int().nonnegative(),
   feeFen: z.number().int().nonnegative(),
 });
 export type SlotView = z.infer<typeof slotViewSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SUSPENSION_CHOICES } from '../domain/appointments/suspension';
-import { scheduleIdSchema, sessionStatusSchema } from './appointment.schema';
+import { appointmentStatusSchema, scheduleIdSchema, sessionStatusSchema } from './appointment.schema';
 import { clinicPeriodSchema, doctorTitleSchema, isoWeekdaySchema } from './catalogue.schema';
 import { dateSchema, listOf, shanghaiTimestampSchema } from './common.schema';
 import { idDocumentTypeSchema } from './patient.schema';
@@ -200,3 +200,36 @@ export const clinicBookingBodySchema = z.strictObject({
   kind: clinicBookingKindSchema,
 });
 export type ClinicBookingBody = z.infer<typeof clinicBookingBodySchema>;
+
+// ── Referral booking (转诊预约) ────────────────────────────────────────────────────────────────
+
+/** `POST /v1/referral-bookings`: an alliance doctor books a referred patient from the referral reserve. */
+export const referralBookingBodySchema = z.strictObject({
+  patient: patientDocumentSchema,
+  slotId: scheduleIdSchema,
+  reason: z
+    .string()
+    .trim()
+    .min(1, { message: '请填写转诊原因' })
+    .max(200, { message: '转诊原因最多 200 字' }),
+});
+export type ReferralBookingBody = z.infer<typeof referralBookingBodySchema>;
+
+/** One referral as its doctor sees it: the patient named by surname only, the appointment's live status. */
+export const referralBookingViewSchema = z.object({
+  appointmentId: z.uuid(),
+  patientNameMasked: z.string(),
+  status: appointmentStatusSchema,
+  date: dateSchema,
+  period: clinicPeriodSchema,
+  start: shanghaiTimestampSchema,
+  end: shanghaiTimestampSchema,
+  department: z.object({ id: z.string(), name: z.string() }),
+  doctor: z.object({ id: z.string(), name: z.string(), title: doctorTitleSchema }),
+  feeFen: z.number().int().nonnegative(),
+  reason: z.string(),
+  referringInstitutionId: z.string(),
+  createdAt: shanghaiTimestampSchema,
+});
+export type ReferralBookingView = z.infer<typeof referralBookingViewSchema>;
+export const referralBookingListResponseSchema = listOf(referralBookingViewSchema);

@@ -7,9 +7,10 @@ import { visitKeys } from './visit-keys';
 /**
  * Transaction items for the number an appointment holds, one definition for every way of taking or
  * giving one back (online booking, waitlist offer, doctor booking, suspension move, release): the
- * session check, the slot's pools, the per-session guard and the day counters. A slot has two
- * counted pools: online (`bookedOnline < capacityOnline`) and the on-site reserve (`bookedOnSite <
- * capacityOnSite`, used by in-clinic booking); extra numbers and make-up numbers are beyond capacity
+ * session check, the slot's pools, the per-session guard and the day counters. A slot has three
+ * counted pools: online (`bookedOnline < capacityOnline`), the on-site reserve (`bookedOnSite <
+ * capacityOnSite`, used by in-clinic booking) and the referral reserve (`bookedReferral <
+ * capacityReferral`, used by alliance doctors' referral booking); extra numbers and make-up numbers are beyond capacity
  * and hold no slot number.
  */
 
@@ -87,6 +88,13 @@ export function dayCounterItems(table: Table, a: AppointmentRecord, limits: Book
   ];
 }
 
+/** The slot's booked counter and capacity attribute of each counted pool. */
+const POOL_ATTRIBUTES = {
+  online: ['bookedOnline', 'capacityOnline'],
+  on_site: ['bookedOnSite', 'capacityOnSite'],
+  referral: ['bookedReferral', 'capacityReferral'],
+} as const;
+
 /** Takes one number of `pool` in the appointment's slot; an unpaid online number is also recorded as a hold. */
 export function slotTakeItem(table: Table, a: AppointmentRecord, pool: CapacityPool): TransactItem {
   if (pool === 'beyond_capacity') {
@@ -98,8 +106,7 @@ export function slotTakeItem(table: Table, a: AppointmentRecord, pool: CapacityP
       },
     };
   }
-  const [counter, capacity] =
-    pool === 'on_site' ? ['bookedOnSite', 'capacityOnSite'] : ['bookedOnline', 'capacityOnline'];
+  const [counter, capacity] = POOL_ATTRIBUTES[pool];
   const hold = pool === 'online' && a.status === 'pending_payment' && a.holdExpiresAt;
   return {
     Update: {
@@ -134,7 +141,7 @@ export function slotReleaseItem(table: Table, a: AppointmentRecord): TransactIte
       },
     };
   }
-  const counter = pool === 'on_site' ? 'bookedOnSite' : 'bookedOnline';
+  const [counter] = POOL_ATTRIBUTES[pool];
   return {
     Update: {
       TableName: table.name,

@@ -18,10 +18,15 @@ const extraKey = (e: ExtraNumberRecord) => ({
   sk: `EXTRA#${e.issuedAt}#${e.id}`,
 });
 
-/** Items 0–4 are the same for both kinds of doctor booking; index 0 is the session item. */
+/** Items 0–5 are the same for every kind of doctor booking (referrals too); index 0 is the session item. */
 const AT = { session: 0, slot: 1, appointment: 2, guard: 3, patientDay: 4, accountDay: 5 } as const;
 
-function commonItems(table: Table, a: AppointmentRecord, limits: BookingLimits, message: OutboxMessage) {
+export function commonItems(
+  table: Table,
+  a: AppointmentRecord,
+  limits: BookingLimits,
+  message: OutboxMessage,
+) {
   return {
     appointment: appointmentPut(table, a),
     guard: sessionGuardPut(table, a),
@@ -32,7 +37,11 @@ function commonItems(table: Table, a: AppointmentRecord, limits: BookingLimits, 
 }
 
 /** Maps a cancelled doctor booking to what the doctor can act on; `session` says what index 0 meant. */
-function doctorBookingError(codes: string[], limits: BookingLimits, session: DomainError): DomainError {
+export function doctorBookingError(
+  codes: string[],
+  limits: BookingLimits,
+  session: DomainError,
+): DomainError {
   if (failedCondition(codes, AT.session)) return session;
   if (failedCondition(codes, AT.guard)) return new DomainError('DUPLICATE_BOOKING');
   if (failedCondition(codes, AT.patientDay) || failedCondition(codes, AT.accountDay)) {

@@ -33,6 +33,8 @@ function toRecords(
       bookedOnline: 0,
       capacityOnSite: s.capacityOnSite ?? 0,
       bookedOnSite: 0,
+      capacityReferral: s.capacityReferral ?? 0,
+      bookedReferral: 0,
       holds: {},
     })),
   };

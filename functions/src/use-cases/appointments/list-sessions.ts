@@ -12,8 +12,13 @@ export function remainingOnline(
   return Math.max(0, Math.min(slot.capacityOnline, slot.capacityOnline - slot.bookedOnline + expired));
 }
 
+/** Referral-reserve numbers left; referral numbers are never held on the slot, so no hold counts. */
+export function remainingReferral(slot: Pick<SlotRecord, 'capacityReferral' | 'bookedReferral'>): number {
+  return Math.max(0, (slot.capacityReferral ?? 0) - (slot.bookedReferral ?? 0));
+}
+
 /**
- * A department's sessions from `from` to `to` with remaining online numbers per slot.
+ * A department's sessions from `from` to `to` with remaining online and referral numbers per slot.
  * 1. One index query returns the range's sessions and slots together.
  * 2. Each slot's remaining count treats expired holds as released.
  */
@@ -38,6 +43,7 @@ export async function listSessions(
         end: s.end,
         capacityOnline: s.capacityOnline,
         remainingOnline: remainingOnline(s, now),
+        remainingReferral: remainingReferral(s),
         feeFen: s.feeFen,
       })),
   }));

@@ -13,7 +13,7 @@ export function doctorBookingRecord(
     patient: PatientRecord;
     slot: SlotRecord;
     pool: CapacityPool;
-    via: 'extra_number' | 'in_clinic';
+    via: 'extra_number' | 'in_clinic' | 'referral';
     byAccountId: string;
   },
   now: Date,

@@ -61,6 +61,47 @@ describe('the on-site reserve in planned slots', () => {
     );
   });
 
+  it('gives every pool its whole quota and never more than a slot holds, for any reserve policy', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 5, max: 30 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        (capacity, slotMinutes, a, b) => {
+          const onSiteReservePercent = Math.min(a, 100 - Math.min(b, 100));
+          const quota = {
+            onSiteReservePercent,
+            referralReservePercent: Math.min(b, 100 - onSiteReservePercent),
+          };
+          const doctor = {
+            id: 'd',
+            name: '医生',
+            title: 'attending_physician' as const,
+            departmentId: 'x',
+            feeFen: 1,
+          };
+          const [session] = planSessions(
+            [{ doctorId: 'd', weekday: 1, period: 'am', capacity, slotMinutes, quota }],
+            [doctor],
+            '2025-10-13',
+            1,
+          );
+          const slots = session!.slots;
+          const sum = (pick: (s: (typeof slots)[number]) => number) => slots.reduce((n, s) => n + pick(s), 0);
+          expect(sum((s) => s.capacityOnline)).toBe(session!.quota.online);
+          expect(sum((s) => s.capacityOnSite ?? 0)).toBe(session!.quota.onSite);
+          expect(sum((s) => s.capacityReferral ?? 0)).toBe(session!.quota.referral);
+          slots.forEach((s) =>
+            expect(
+              s.capacityOnline + (s.capacityOnSite ?? 0) + (s.capacityReferral ?? 0),
+            ).toBeLessThanOrEqual(s.capacity),
+          );
+        },
+      ),
+    );
+  });
+
   it('uses a template’s own reserves over the default', () => {
     const doctor = {
       id: 'd',

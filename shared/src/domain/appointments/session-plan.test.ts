@@ -71,6 +71,25 @@ describe('planSessions', () => {
     expect(slots.every((s) => s.capacityOnline <= s.capacity)).toBe(true);
   });
 
+  it('spreads the referral reserve from the earliest slots with room after the other shares', () => {
+    // Act: 20 numbers in seven 30-minute slots: 14 online, 4 on site, 2 for referrals.
+    const [session] = planSessions([template()], [doctor], '2025-10-13', 1);
+    // Assess
+    const slots = session?.slots ?? [];
+    expect(slots.reduce((n, s) => n + (s.capacityReferral ?? 0), 0)).toBe(2);
+    // Capacity 3,3,3,3,3,3,2 with 2 online each: the on-site reserve fills the first four slots' last
+    // place, so the referral reserve takes the next two slots with room.
+    expect(slots.map((s) => [s.capacity, s.capacityOnline, s.capacityOnSite, s.capacityReferral])).toEqual([
+      [3, 2, 1, 0],
+      [3, 2, 1, 0],
+      [3, 2, 1, 0],
+      [3, 2, 1, 0],
+      [3, 2, 0, 1],
+      [3, 2, 0, 1],
+      [2, 2, 0, 0],
+    ]);
+  });
+
   it('skips the National Day holiday and honours the make-up Saturday with the Monday schedule', () => {
     // Act: 29 September (Mon) to 12 October 2025.
     const dates = planSessions([template({ weekday: 1 })], [doctor], '2025-09-29', 14).map((s) => s.date);

@@ -28,6 +28,8 @@ export interface PlannedSlot {
   capacityOnline: number;
   /** Kept for on-site registration and in-clinic booking (Beijing art. 10); never sold online. */
   capacityOnSite?: number;
+  /** Kept for referrals from alliance doctors, who book it ahead of the public (Beijing art. 16–17). */
+  capacityReferral?: number;
 }
 
 export interface PlannedSession {
@@ -108,6 +110,12 @@ function planSession(
     total.map((slot, i) => slot.capacity - (online[i]?.capacity ?? 0)),
     quota.onSite,
   );
+  // The referral reserve takes what the online share and on-site reserve left of each slot; the
+  // three shares sum to the session's capacity, so it always fits.
+  const referral = spreadWithinRoom(
+    total.map((slot, i) => slot.capacity - (online[i]?.capacity ?? 0) - (onSite[i] ?? 0)),
+    quota.referral,
+  );
   return {
     id,
     departmentId: doctor.departmentId,
@@ -125,6 +133,7 @@ function planSession(
       capacity: slot.capacity,
       capacityOnline: online[i]?.capacity ?? 0,
       capacityOnSite: onSite[i] ?? 0,
+      capacityReferral: referral[i] ?? 0,
     })),
   };
 }

@@ -22,13 +22,22 @@ const CLINIC_ENTRIES = [
   { id: 'clinic-booking', title: '诊间预约', hint: '为在诊患者预约复诊、上级医生或其他专科' },
 ];
 
+/** Alliance doctors (医联体医生): referral numbers kept for them (Beijing art. 16–17). Each id is its page's folder. */
+const ALLIANCE_ENTRIES = [
+  { id: 'referral-booking', title: '转诊预约', hint: '为转诊患者预约转诊专用号源，优先于公众放号' },
+  { id: 'referrals', title: '我的转诊预约', hint: '已预约的转诊患者及预约状态' },
+];
+
 /** The doctors' home: their entry points only, kept out of the patients' main package. */
 function DoctorHomePage() {
   const unread = useUnreadCount();
   const me = useAsync(() => getMe(), []);
-  const consulting =
-    me.status === 'success' &&
-    (me.data.account.role === 'clinic_doctor' || me.data.account.role === 'expert');
+  const role = me.status === 'success' ? me.data.account.role : undefined;
+  const consulting = role === 'clinic_doctor' || role === 'expert';
+  const entries = [
+    ...(consulting ? CLINIC_ENTRIES : []),
+    ...(role === 'alliance_doctor' ? ALLIANCE_ENTRIES : []),
+  ];
   return (
     <Page testId="page-doctor-home">
       <View className="hero hero--doctor">
@@ -36,17 +45,15 @@ function DoctorHomePage() {
         <Text className="hero__subtitle">医联体会诊与双向转诊</Text>
       </View>
       <Section title="工作入口">
-        {consulting
-          ? CLINIC_ENTRIES.map((entry) => (
-              <EntryRow
-                key={entry.id}
-                title={entry.title}
-                hint={entry.hint}
-                testId={`doctor-${entry.id}`}
-                onOpen={() => void Taro.navigateTo({ url: `/subpackages/doctor/${entry.id}/index` })}
-              />
-            ))
-          : null}
+        {entries.map((entry) => (
+          <EntryRow
+            key={entry.id}
+            title={entry.title}
+            hint={entry.hint}
+            testId={`doctor-${entry.id}`}
+            onOpen={() => void Taro.navigateTo({ url: `/subpackages/doctor/${entry.id}/index` })}
+          />
+        ))}
         {DOCTOR_ENTRIES.map((entry) => (
           <EntryRow
             key={entry.id}
