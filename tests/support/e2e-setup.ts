@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { logger } from '../../functions/src/http/logger';
 import { startLocalStack, type LocalStack } from '../../functions/src/local/local-stack';
 import { findFreePort } from './ports';
 
@@ -13,6 +14,8 @@ export default async function e2eSetup(): Promise<void> {
     env: { ...process.env, NODE_ENV: 'production' },
   });
   if (build.status !== 0) throw new Error(`H5 build failed:\n${build.stdout}\n${build.stderr}`);
+  // The stack serves the browser from this process: its per-request INFO lines would drown CI's output.
+  logger.setLogLevel('WARN');
   const stack = await startLocalStack({
     dbPort: await findFreePort(),
     apiPort: await findFreePort(),

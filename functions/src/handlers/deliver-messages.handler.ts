@@ -15,6 +15,8 @@ export async function handler(): Promise<DeliverySummary> {
     { outbox: createOutboxStore(deps.table), channels: messageChannels(deps) },
     deps.now(),
   );
-  logger.info('outbox round', { ...summary });
+  // An idle round (most of them: the schedule runs every minute) is not worth a log line.
+  if (summary.claimed > 0 || summary.errors > 0) logger.info('outbox round', { ...summary });
+  else logger.debug('outbox round', { ...summary });
   return summary;
 }
