@@ -76,6 +76,10 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: '门诊缴费须按项目退费（由患者申请或在收费窗口办理），以便同步医院收费系统',
   },
+  PATIENT_HAS_ACTIVE_BOOKINGS: {
+    status: 409,
+    message: '该就诊人还有未完成的预约或候补，请先取消后再删除',
+  },
   INTERNAL_ERROR: { status: 500, message: '系统繁忙，请稍后再试' },
 } as const;
 

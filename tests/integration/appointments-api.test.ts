@@ -171,6 +171,23 @@ describe('own appointments and cancellation', () => {
     expect(await bookedOnline(slotId!)).toBe(1);
   });
 
+  it('a patient with a visit ahead cannot be deleted; after cancelling, the profile can be', async () => {
+    // Prepare
+    const [slotId] = await makeSession('delete', { capacityOnline: 1, feeFen: 0 });
+    const owner = await makeAccount();
+    const patientId = owner.patientIds[0]!;
+    const booked = await book(owner.token, slotId!, patientId);
+    // Act
+    const refused = await call<ErrorBody>(api.url, 'DELETE', `/v1/patients/${patientId}`, {
+      token: owner.token,
+    });
+    await call(api.url, 'POST', `/v1/appointments/${booked.body.id}/cancel`, { token: owner.token });
+    const deleted = await call(api.url, 'DELETE', `/v1/patients/${patientId}`, { token: owner.token });
+    // Assess
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'PATIENT_HAS_ACTIVE_BOOKINGS']);
+    expect(deleted.status).toBe(204);
+  });
+
   it('lets the patient rebook the same session after cancelling (the guard is released)', async () => {
     const [slotId] = await makeSession('rebook', { capacityOnline: 2, feeFen: 0 });
     const { token, patientIds } = await makeAccount();

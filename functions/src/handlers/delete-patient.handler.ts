@@ -6,7 +6,7 @@ import { patientIdParams } from './params';
 export const handler = defineHandler(
   { access: ['patient'], params: patientIdParams, status: 204 },
   async ({ params, principal, deps }) => {
-    await deletePatient(deps, principal.accountId, params.id);
+    await deletePatient(deps, principal.accountId, params.id, deps.now());
     return null;
   },
 );

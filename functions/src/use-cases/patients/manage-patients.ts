@@ -12,6 +12,9 @@ import {
 } from '@jiuyi/shared';
 import type { FieldCipher } from '../../ports/field-cipher';
 import type { PatientRecord, PatientStore } from '../../ports/patient-store';
+import type { AppointmentStore } from '../../ports/appointment-store';
+import type { WaitlistStore } from '../../ports/waitlist-store';
+import { isExpiredHold } from '../appointments/appointment-view';
 
 export interface PatientPorts {
   patients: PatientStore;
@@ -104,10 +107,28 @@ export async function updatePatient(
 }
 
 /** Removes a profile and frees its identity. */
+/** Statuses in which an appointment still needs its patient's identity (payment, check-in, refund). */
+const ACTIVE_APPOINTMENT = new Set(['pending_payment', 'booked', 'checked_in']);
+
+/**
+ * Removes a profile and frees its identity, unless the patient still has a visit ahead or a place on a
+ * waitlist: check-in matches the presented ID against this profile, and a waitlist offer would go to
+ * a patient who no longer exists.
+ */
 export async function deletePatient(
-  ports: PatientPorts,
+  ports: PatientPorts & { appointments: AppointmentStore; waitlist: WaitlistStore },
   accountId: string,
   patientId: string,
+  now: Date,
 ): Promise<void> {
+  const [appointments, entries] = await Promise.all([
+    ports.appointments.list(accountId),
+    ports.waitlist.list(accountId),
+  ]);
+  const busy =
+    appointments.some(
+      (a) => a.patientId === patientId && ACTIVE_APPOINTMENT.has(a.status) && !isExpiredHold(a, now),
+    ) || entries.some((e) => e.patientId === patientId && (e.status === 'waiting' || e.status === 'offered'));
+  if (busy) throw new DomainError('PATIENT_HAS_ACTIVE_BOOKINGS');
   if (!(await ports.patients.delete(accountId, patientId))) throw new DomainError('NOT_FOUND');
 }
