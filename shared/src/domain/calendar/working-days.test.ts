@@ -29,6 +29,22 @@ describe('holiday data coverage', () => {
   });
 });
 
+describe('a year whose arrangement is not published yet', () => {
+  it('still keeps the holidays the law fixes by date, and guesses Monday–Friday otherwise', () => {
+    // 2031 is far beyond any bundled arrangement; 1 January 2031 is a Wednesday.
+    expect(holidayDataCoversYear(2031)).toBe(false);
+    expect(['2031-01-01', '2031-05-01', '2031-05-02', '2031-10-01', '2031-10-03'].map(isWorkingDay)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(isWorkingDay('2031-01-02')).toBe(true);
+    expect(isWorkingDay('2031-01-04')).toBe(false);
+  });
+});
+
 describe('isWorkingDay', () => {
   it.each([
     ['2026-10-01', false, 'National Day (Thursday)'],

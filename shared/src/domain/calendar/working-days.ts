@@ -13,9 +13,32 @@ import type { DateString } from './shanghai-time';
 // cannot spin the loop for minutes.
 const MAX_WORKING_DAYS = 3660;
 
-/** True when `date` (`YYYY-MM-DD`, Asia/Shanghai) is a working day in mainland China. */
+/**
+ * The holidays whose dates the law itself fixes (全国年节及纪念日放假办法, as amended in 2024: New
+ * Year's Day, 1–2 May, 1–3 October). Until a year's arrangement is published these are the only
+ * days known to be off, and sessions must not be opened on them.
+ */
+const FIXED_DATE_HOLIDAYS = new Set(['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']);
+
+const coveredYears = new Map<number, boolean>();
+function yearCovered(year: number): boolean {
+  let covered = coveredYears.get(year);
+  if (covered === undefined) {
+    covered = holidayDataCoversYear(year);
+    coveredYears.set(year, covered);
+  }
+  return covered;
+}
+
+/**
+ * True when `date` (`YYYY-MM-DD`, Asia/Shanghai) is a working day in mainland China. For a year
+ * without a published arrangement the fixed-date holidays are still off; the lunar ones (Spring
+ * Festival, Qingming, Dragon Boat, Mid-Autumn) need the arrangement, hence the coverage test.
+ */
 export function isWorkingDay(date: DateString): boolean {
-  return isWorkday(libraryDate(date));
+  const library = libraryDate(date);
+  if (!yearCovered(library.getFullYear()) && FIXED_DATE_HOLIDAYS.has(date.slice(5))) return false;
+  return isWorkday(library);
 }
 
 /**
