@@ -40,6 +40,15 @@ function visit(patientId: string, appointmentId: string = randomUUID()): HisVisi
   };
 }
 
+/** A new patient's first bill order from the HIS, and that order's first item. */
+async function firstItem(port: HisPort) {
+  const patientId = randomUUID();
+  const [order] = await port.listOrders(patientId, [visit(patientId)]);
+  const item = order?.items[0];
+  if (!order || !item) throw new Error('no item');
+  return { patientId, order, item };
+}
+
 async function hisError(p: Promise<unknown>): Promise<HisError> {
   const error = await p.then(
     () => undefined,
@@ -81,10 +90,7 @@ describe.each([
 
   it('records a payment once however often it is told, and refuses the item to another payment', async () => {
     const { port } = adapters();
-    const patientId = randomUUID();
-    const [order] = await port.listOrders(patientId, [visit(patientId)]);
-    const item = order?.items[0];
-    if (!item) throw new Error('no item');
+    const { patientId, order, item } = await firstItem(port);
     const paymentId = randomUUID();
     const writeBack = {
       patientId,
@@ -105,10 +111,7 @@ describe.each([
 
   it('refuses a total that is not the sum of the items and an unknown item', async () => {
     const { port } = adapters();
-    const patientId = randomUUID();
-    const [order] = await port.listOrders(patientId, [visit(patientId)]);
-    const item = order?.items[0];
-    if (!item) throw new Error('no item');
+    const { patientId, item } = await firstItem(port);
     const base = { patientId, transactionId: 't', paidAt: '2025-10-13T10:40:00.000+08:00' };
     const wrongTotal = await hisError(
       port.markPaid({

@@ -2,6 +2,7 @@ import { checkInCodeResponseSchema, type AppointmentView } from '@jiuyi/shared';
 import { appointmentFixtures, at, type ErrorBody } from '../support/appointment-fixtures';
 import { call, devToken } from '../support/http';
 import { makeResidentId } from '../support/identities';
+import { appointmentOf, inboxOf } from '../support/patient-reads';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 // Seeding a fresh table and the concurrency cases take seconds on a shared machine.
@@ -40,6 +41,13 @@ async function codeFor(token: string, id: string): Promise<string> {
   const res = await call(api.url, 'GET', `/v1/appointments/${id}/check-in-code`, { token });
   if (res.status !== 200) throw new Error(`code: ${res.status} ${JSON.stringify(res.body)}`);
   return checkInCodeResponseSchema.parse(res.body).token;
+}
+
+/** A booked visit whose patient shows its check-in code at the desk at 07:50, inside the window. */
+async function atTheDesk(name: string) {
+  const visit = await bookedVisit(name);
+  clock = at(`${DATE}T07:50:00`);
+  return { visit, token: await codeFor(visit.token, visit.appointmentId) };
 }
 
 const deskCheckIn = (body: Record<string, unknown>) =>
@@ -101,9 +109,7 @@ describe('self check-in window', () => {
 describe('desk check-in with the QR code and the ID document', () => {
   it('a matching document checks the patient in with a queue number and a message', async () => {
     // Prepare
-    const visit = await bookedVisit('desk-ok');
-    clock = at(`${DATE}T07:50:00`);
-    const token = await codeFor(visit.token, visit.appointmentId);
+    const { visit, token } = await atTheDesk('desk-ok');
     // Act: the document typed in lower case and with spaces still matches.
     const res = await deskCheckIn({
       token,
@@ -115,31 +121,20 @@ describe('desk check-in with the QR code and the ID document', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: visit.appointmentId, status: 'checked_in', queueNumber: 1 });
     expect([repeat.status, repeat.body.error.code]).toEqual([409, 'APPOINTMENT_NOT_CHECKABLE']);
-    const messages = await call<{ items: Array<{ title: string; body: string }> }>(
-      api.url,
-      'GET',
-      '/v1/messages',
-      {
-        token: visit.token,
-      },
-    );
-    expect(messages.body.items.find((m) => m.title === '签到成功')?.body).toContain('1 号');
+    const messages = await inboxOf(api.url, visit.token);
+    expect(messages.find((m) => m.title === '签到成功')?.body).toContain('1 号');
   });
 
   it('a different person’s document voids the booking with a clear message', async () => {
     // Prepare
-    const visit = await bookedVisit('desk-mismatch');
-    clock = at(`${DATE}T07:50:00`);
-    const token = await codeFor(visit.token, visit.appointmentId);
+    const { visit, token } = await atTheDesk('desk-mismatch');
     // Act
     const res = await deskCheckIn({
       token,
       idType: 'resident_id',
       idNumber: makeResidentId('110105', '19900101', '777'),
     });
-    const after = await call<AppointmentView>(api.url, 'GET', `/v1/appointments/${visit.appointmentId}`, {
-      token: visit.token,
-    });
+    const after = await appointmentOf(api.url, visit.token, visit.appointmentId);
     const retry = await deskCheckIn({ token, idType: 'resident_id', idNumber: visit.input.idNumber });
     // Assess
     expect([res.status, res.body.error.code]).toEqual([409, 'CHECK_IN_IDENTITY_MISMATCH']);
@@ -152,9 +147,7 @@ describe('desk check-in with the QR code and the ID document', () => {
 
   it('refuses a malformed number (400, booking kept), a forged code and an expired one', async () => {
     // Prepare
-    const visit = await bookedVisit('desk-bad');
-    clock = at(`${DATE}T07:50:00`);
-    const token = await codeFor(visit.token, visit.appointmentId);
+    const { visit, token } = await atTheDesk('desk-bad');
     // Act
     const malformed = await deskCheckIn({ token, idType: 'resident_id', idNumber: '12345' });
     const forged = await deskCheckIn({
@@ -164,9 +157,7 @@ describe('desk check-in with the QR code and the ID document', () => {
     });
     clock = at(`${DATE}T07:55:00`);
     const expired = await deskCheckIn({ token, idType: 'resident_id', idNumber: visit.input.idNumber });
-    const after = await call<AppointmentView>(api.url, 'GET', `/v1/appointments/${visit.appointmentId}`, {
-      token: visit.token,
-    });
+    const after = await appointmentOf(api.url, visit.token, visit.appointmentId);
     // Assess
     expect([malformed.status, malformed.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect([forged.status, forged.body.error.code]).toEqual([400, 'CHECK_IN_CODE_INVALID']);

@@ -5,10 +5,10 @@ import {
   type AppointmentView,
   type ExtraNumberEntry,
 } from '@jiuyi/shared';
-import { createDueTimerStore } from '../../functions/src/adapters/dynamodb/due-timer-store';
 import { makePatient, makeSession, bookOnline, slotCounters } from '../support/clinic-fixtures';
 import type { ErrorBody } from '../support/appointment-fixtures';
 import { call, devToken } from '../support/http';
+import { appointmentsOf, cancelAppointment, inboxOf, reminderDueAt } from '../support/patient-reads';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 jest.setTimeout(60_000);
@@ -87,14 +87,8 @@ describe('extra numbers (加号)', () => {
       ),
     ).toBe(true);
     const owner = patients.find((p) => p.patientId === issued[0]!.patientId)!;
-    const mine = await call<{ items: AppointmentView[] }>(api.url, 'GET', '/v1/appointments', {
-      token: owner.token,
-    });
-    expect(mine.body.items.map((a) => a.id)).toContain(issued[0]!.appointmentId);
-    const inbox = await call<{ items: Array<{ title: string }> }>(api.url, 'GET', '/v1/messages', {
-      token: owner.token,
-    });
-    expect(inbox.body.items.map((m) => m.title)).toContain('加号成功');
+    expect((await appointmentsOf(api.url, owner.token)).map((a) => a.id)).toContain(issued[0]!.appointmentId);
+    expect((await inboxOf(api.url, owner.token)).map((m) => m.title)).toContain('加号成功');
   });
 
   it('only the session’s own doctor adds numbers; staff may read the log; unknown documents are refused', async () => {
@@ -205,18 +199,12 @@ describe('in-clinic booking (诊间预约)', () => {
     expect(await slotCounters(api.deps, slotIds[0]!)).toEqual({ bookedOnline: 1, bookedOnSite: 1 });
     expect([third.status, third.body.error.code]).toEqual([409, 'SLOT_FULL']);
     expect([again.status, again.body.error.code]).toEqual([409, 'DUPLICATE_BOOKING']);
-    const mine = await call<{ items: AppointmentView[] }>(api.url, 'GET', '/v1/appointments', {
-      token: p1!.token,
-    });
-    expect(mine.body.items.map((a) => a.id)).toEqual([first.body.id]);
-    const inbox = await call<{ items: Array<{ title: string }> }>(api.url, 'GET', '/v1/messages', {
-      token: p1!.token,
-    });
-    expect(inbox.body.items.map((m) => m.title)).toContain('诊间预约成功');
+    expect((await appointmentsOf(api.url, p1!.token)).map((a) => a.id)).toEqual([first.body.id]);
+    expect((await inboxOf(api.url, p1!.token)).map((m) => m.title)).toContain('诊间预约成功');
     // A consulting-room booking gets the same visit reminders as an online one.
-    const timers = createDueTimerStore(api.deps.table);
-    const reminder = await timers.get({ type: 'appointment', id: first.body.id }, 'evening-before');
-    expect(reminder?.dueAt).toBe('2025-10-24T20:00:00.000+08:00');
+    expect(await reminderDueAt(api.deps, first.body.id, 'evening-before')).toBe(
+      '2025-10-24T20:00:00.000+08:00',
+    );
   });
 
   it('cancelling an in-clinic booking gives the number back to the on-site reserve', async () => {
@@ -236,15 +224,7 @@ describe('in-clinic booking (诊间预约)', () => {
       kind: 'follow_up',
     });
     // Act
-    const cancelled = await call<AppointmentView>(
-      api.url,
-      'POST',
-      `/v1/appointments/${booked.body.id}/cancel`,
-      {
-        token: patient.token,
-        body: {},
-      },
-    );
+    const cancelled = await cancelAppointment(api.url, patient.token, booked.body.id);
     // Assess
     expect(cancelled.body.status).toBe('cancelled');
     expect(await slotCounters(api.deps, slotIds[0]!)).toEqual({ bookedOnline: 0, bookedOnSite: 0 });

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, type AppointmentView } from '@jiuyi/shared';
+import { addDays } from '@jiuyi/shared';
 import { markNoShows } from '../../functions/src/use-cases/appointments/mark-no-shows';
 import { appointmentFixtures, at, type ErrorBody } from '../support/appointment-fixtures';
 import { call } from '../support/http';
+import { appointmentOf, inboxOf } from '../support/patient-reads';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 // Seeding a fresh table takes seconds on a shared machine.
@@ -22,8 +23,7 @@ afterEach(() => {
 });
 afterAll(async () => api.stop());
 
-const getAppointment = (token: string, id: string) =>
-  call<AppointmentView>(api.url, 'GET', `/v1/appointments/${id}`, { token });
+const getAppointment = (token: string, id: string) => appointmentOf(api.url, token, id);
 
 /** Books a free number on `date` (at 07:00 that day) and runs the no-show job after the session. */
 async function missVisit(token: string, patientId: string, date: string, name: string): Promise<string> {
@@ -59,15 +59,8 @@ describe('marking no-shows when the session ends', () => {
     expect((await getAppointment(missed.token, m.body.id)).body.status).toBe('no_show');
     expect((await getAppointment(cancelled.token, c.body.id)).body.status).toBe('cancelled');
     expect((await getAppointment(seen.token, s.body.id)).body.status).toBe('checked_in');
-    const messages = await call<{ items: Array<{ kind: string; body: string }> }>(
-      api.url,
-      'GET',
-      '/v1/messages',
-      {
-        token: missed.token,
-      },
-    );
-    expect(messages.body.items.find((i) => i.kind === 'no_show_warning')?.body).toContain('90 天内第 1 次');
+    const messages = await inboxOf(api.url, missed.token);
+    expect(messages.find((i) => i.kind === 'no_show_warning')?.body).toContain('90 天内第 1 次');
   });
 
   it('an afternoon session ends at 16:30', async () => {
@@ -94,15 +87,10 @@ describe('the booking confirmation (Beijing art. 15)', () => {
     // Act
     const first = await fx.book(token, slotIds[0]!, patientIds[0]!, key);
     const replay = await fx.book(token, slotIds[0]!, patientIds[0]!, key);
-    const messages = await call<{ items: Array<{ kind: string; title: string; body: string }> }>(
-      api.url,
-      'GET',
-      '/v1/messages',
-      { token },
-    );
+    const messages = await inboxOf(api.url, token);
     // Assess
     expect(replay.body.id).toBe(first.body.id);
-    const confirmations = messages.body.items.filter((m) => m.kind === 'booking_confirmed');
+    const confirmations = messages.filter((m) => m.kind === 'booking_confirmed');
     expect(confirmations).toHaveLength(1);
     expect(confirmations[0]!.title).toBe('预约待支付');
     for (const part of [

@@ -11,11 +11,7 @@ let s: PaymentStack;
 beforeAll(async () => {
   s = await startPaymentStack('payapi');
 });
-afterEach(() => {
-  s.setClock(PAY_NOW);
-  s.deliverToApi();
-  s.sandbox.setSwitches({ duplicates: 1, reorder: false, drop: false, failNextRequests: 0 });
-});
+afterEach(() => s.reset());
 afterAll(async () => s.stop());
 
 describe('POST /v1/appointments/{id}/payment', () => {

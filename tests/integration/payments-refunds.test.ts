@@ -20,18 +20,7 @@ let s: PaymentStack;
 beforeAll(async () => {
   s = await startPaymentStack('payrefund');
 });
-afterEach(() => {
-  s.setClock(PAY_NOW);
-  s.deliverToApi();
-  s.sandbox.setSwitches({
-    duplicates: 1,
-    reorder: false,
-    drop: false,
-    failNextRequests: 0,
-    refundDelayMs: 0,
-    refundOutcome: 'SUCCESS',
-  });
-});
+afterEach(() => s.reset());
 afterAll(async () => s.stop());
 
 const later = (minutes: number) => new Date(PAY_NOW.getTime() + minutes * MINUTE);

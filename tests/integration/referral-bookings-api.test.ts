@@ -5,10 +5,10 @@ import {
   type AppointmentView,
   type ReferralBookingView,
 } from '@jiuyi/shared';
-import { createDueTimerStore } from '../../functions/src/adapters/dynamodb/due-timer-store';
 import type { ErrorBody } from '../support/appointment-fixtures';
 import { bookOnline, makePatient, makeSession, referralCounter } from '../support/clinic-fixtures';
 import { call, devToken } from '../support/http';
+import { appointmentsOf, cancelAppointment, inboxOf, reminderDueAt } from '../support/patient-reads';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 jest.setTimeout(60_000);
@@ -29,6 +29,11 @@ const allianceToken = (name: string) =>
 
 function refer(token: string, body: Record<string, unknown>) {
   return call<AppointmentView & ErrorBody>(api.url, 'POST', '/v1/referral-bookings', { token, body });
+}
+
+/** The referral bookings the doctor's account made, newest first. */
+function referralsOf(token: string) {
+  return call<{ items: ReferralBookingView[] }>(api.url, 'GET', '/v1/referral-bookings', { token });
 }
 
 describe('referral booking (转诊预约)', () => {
@@ -55,9 +60,7 @@ describe('referral booking (转诊预约)', () => {
       'GET',
       '/v1/sessions?departmentId=dept-referral-a&from=2025-10-25&to=2025-10-25',
     );
-    const listed = await call<{ items: ReferralBookingView[] }>(api.url, 'GET', '/v1/referral-bookings', {
-      token: doctor,
-    });
+    const listed = await referralsOf(doctor);
 
     // Assess
     expect([online.status, online.body.error.code]).toEqual([409, 'BOOKING_NOT_OPEN']);
@@ -86,18 +89,12 @@ describe('referral booking (转诊预约)', () => {
     });
     expect(items[0]!.patientNameMasked).not.toBe(referred.body.patientName);
     expect(items[0]!.patientNameMasked.startsWith(Array.from(referred.body.patientName)[0]!)).toBe(true);
-    const mine = await call<{ items: AppointmentView[] }>(api.url, 'GET', '/v1/appointments', {
-      token: p1!.token,
-    });
-    expect(mine.body.items.map((a) => a.id)).toEqual([referred.body.id]);
-    const inbox = await call<{ items: Array<{ title: string }> }>(api.url, 'GET', '/v1/messages', {
-      token: p1!.token,
-    });
-    expect(inbox.body.items.map((m) => m.title)).toContain('转诊预约成功');
+    expect((await appointmentsOf(api.url, p1!.token)).map((a) => a.id)).toEqual([referred.body.id]);
+    expect((await inboxOf(api.url, p1!.token)).map((m) => m.title)).toContain('转诊预约成功');
     // A referred number gets the same visit reminders as an online one, written with the booking.
-    const timers = createDueTimerStore(api.deps.table);
-    const reminder = await timers.get({ type: 'appointment', id: referred.body.id }, 'evening-before');
-    expect(reminder?.dueAt).toBe('2025-10-24T20:00:00.000+08:00');
+    expect(await reminderDueAt(api.deps, referred.body.id, 'evening-before')).toBe(
+      '2025-10-24T20:00:00.000+08:00',
+    );
   });
 
   it('an empty referral reserve is SLOT_FULL while online numbers remain for the public', async () => {
@@ -143,9 +140,7 @@ describe('referral booking (转诊预约)', () => {
       Array(7).fill('SLOT_FULL'),
     );
     expect(await referralCounter(api.deps, slotIds[0]!)).toBe(3);
-    const listed = await call<{ items: ReferralBookingView[] }>(api.url, 'GET', '/v1/referral-bookings', {
-      token: doctor,
-    });
+    const listed = await referralsOf(doctor);
     expect(listed.body.items).toHaveLength(3);
     const created = listed.body.items.map((i) => i.createdAt);
     expect(created).toEqual([...created].sort().reverse());
@@ -164,18 +159,11 @@ describe('referral booking (转诊预约)', () => {
     const patient = await makePatient(api.url, 1100);
     const booked = await refer(doctor, { patient: patient.document, slotId: slotIds[0], reason: REASON });
     // Act
-    const cancelled = await call<AppointmentView>(
-      api.url,
-      'POST',
-      `/v1/appointments/${booked.body.id}/cancel`,
-      { token: patient.token, body: {} },
-    );
+    const cancelled = await cancelAppointment(api.url, patient.token, booked.body.id);
     // Assess
     expect(cancelled.body.status).toBe('cancelled');
     expect(await referralCounter(api.deps, slotIds[0]!)).toBe(0);
-    const listed = await call<{ items: ReferralBookingView[] }>(api.url, 'GET', '/v1/referral-bookings', {
-      token: doctor,
-    });
+    const listed = await referralsOf(doctor);
     expect(listed.body.items.map((i) => [i.appointmentId, i.status])).toEqual([
       [booked.body.id, 'cancelled'],
     ]);

@@ -3,10 +3,10 @@ import {
   suspensionOfferViewSchema,
   toShanghaiIso,
   type AppointmentView,
+  type DoctorTitle,
   type SessionSuspensionView,
   type SuspensionOfferView,
 } from '@jiuyi/shared';
-import { createDueTimerStore } from '../../functions/src/adapters/dynamodb/due-timer-store';
 import { settleDueOffers } from '../../functions/src/use-cases/suspensions/settle-offer';
 import {
   bookOnline,
@@ -18,6 +18,7 @@ import {
 } from '../support/clinic-fixtures';
 import type { ErrorBody } from '../support/appointment-fixtures';
 import { call, devToken } from '../support/http';
+import { appointmentOf, inboxOf, reminderDueAt } from '../support/patient-reads';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 // Monday 13 October 2025, 09:00 Shanghai; sessions on Monday 20 October are inside the booking window.
@@ -47,6 +48,17 @@ async function booked(patient: Patient, slotId: string, paid = true): Promise<Ap
   return res.body;
 }
 
+/** A session of `doctorId` in the department and half day where a substitute is sought. */
+function sessionIn(
+  departmentId: string,
+  date: string,
+  doctorId: string,
+  online: number,
+  title?: DoctorTitle,
+) {
+  return makeSession(api.deps, { doctorId, departmentId, date, online, ...(title ? { title } : {}) });
+}
+
 function suspend(sessionId: string, body: Record<string, unknown> = { reason: '医生临时外出会诊' }) {
   return call<SessionSuspensionView & ErrorBody>(api.url, 'POST', `/v1/sessions/${sessionId}/suspend`, {
     token: staff,
@@ -63,15 +75,18 @@ function choose(patient: Patient, appointmentId: string, choice: string) {
   );
 }
 
-const getAppointment = async (patient: Patient, id: string) =>
-  (await call<AppointmentView>(api.url, 'GET', `/v1/appointments/${id}`, { token: patient.token })).body;
-
-const messagesOf = async (patient: Patient) =>
+/** The session's suspension and its offers, as outpatient staff read it. */
+const suspensionOf = async (sessionId: string) =>
   (
-    await call<{ items: Array<{ kind: string; title: string }> }>(api.url, 'GET', '/v1/messages', {
-      token: patient.token,
+    await call<SessionSuspensionView>(api.url, 'GET', `/v1/sessions/${sessionId}/suspension`, {
+      token: staff,
     })
-  ).body.items;
+  ).body;
+
+const getAppointment = async (patient: Patient, id: string) =>
+  (await appointmentOf(api.url, patient.token, id)).body;
+
+const messagesOf = (patient: Patient) => inboxOf(api.url, patient.token);
 
 describe('suspending a session (停诊)', () => {
   it('offers every booking a reserved substitute, a make-up or a refund, and applies each choice', async () => {
@@ -79,32 +94,10 @@ describe('suspending a session (停诊)', () => {
     // chief physician with one free number per slot, and a resident (too junior to substitute).
     const dept = 'dept-susp-a';
     const date = '2025-10-20';
-    const suspended = await makeSession(api.deps, {
-      doctorId: 'susp-a-att',
-      departmentId: dept,
-      date,
-      online: 3,
-    });
-    const chief = await makeSession(api.deps, {
-      doctorId: 'susp-a-chief',
-      departmentId: dept,
-      title: 'chief_physician',
-      date,
-      online: 1,
-    });
-    const resident = await makeSession(api.deps, {
-      doctorId: 'susp-a-res',
-      departmentId: dept,
-      title: 'resident_physician',
-      date,
-      online: 5,
-    });
-    const makeUp = await makeSession(api.deps, {
-      doctorId: 'susp-a-att',
-      departmentId: dept,
-      date: '2025-10-21',
-      online: 3,
-    });
+    const suspended = await sessionIn(dept, date, 'susp-a-att', 3);
+    const chief = await sessionIn(dept, date, 'susp-a-chief', 1, 'chief_physician');
+    const resident = await sessionIn(dept, date, 'susp-a-res', 5, 'resident_physician');
+    const makeUp = await sessionIn(dept, '2025-10-21', 'susp-a-att', 3);
     const patients = [await makePatient(api.url), await makePatient(api.url), await makePatient(api.url)];
     const bookings = [
       await booked(patients[0]!, suspended.slotIds[0]!),
@@ -182,11 +175,9 @@ describe('suspending a session (停诊)', () => {
       suspensionOffer: { sessionId: suspended.sessionId, state: 'resolved' },
     });
     // The moved visit's reminder follows it to the substitute's time.
-    const reminder = await createDueTimerStore(api.deps.table).get(
-      { type: 'appointment', id: subA!.appointmentId },
-      'slot-soon',
+    expect(await reminderDueAt(api.deps, subA!.appointmentId, 'slot-soon')).toBe(
+      toShanghaiIso(new Date(new Date(moved.start).getTime() - 30 * 60_000)),
     );
-    expect(reminder?.dueAt).toBe(toShanghaiIso(new Date(new Date(moved.start).getTime() - 30 * 60_000)));
     const refunded = await getAppointment(ownerOf(subB!.appointmentId), subB!.appointmentId);
     expect(refunded).toMatchObject({
       status: 'cancelled',
@@ -212,24 +203,17 @@ describe('suspending a session (停诊)', () => {
       ['resolved', 'makeup'],
       ['resolved', 'substitute'],
     ]);
-    const outcome = await call<SessionSuspensionView>(
-      api.url,
-      'GET',
-      `/v1/sessions/${suspended.sessionId}/suspension`,
-      {
-        token: staff,
-      },
-    );
-    expect(outcome.body.items.every((o) => o.decidedBy === 'patient')).toBe(true);
+    const outcome = await suspensionOf(suspended.sessionId);
+    expect(outcome.items.every((o) => o.decidedBy === 'patient')).toBe(true);
   });
 
   it('two sessions suspended at once cannot both reserve the last substitute number', async () => {
     // Prepare: two attendings with one booking each, one free number with a colleague.
     const dept = 'dept-susp-b';
     const date = '2025-10-20';
-    const first = await makeSession(api.deps, { doctorId: 'susp-b-1', departmentId: dept, date, online: 1 });
-    const second = await makeSession(api.deps, { doctorId: 'susp-b-2', departmentId: dept, date, online: 1 });
-    const spare = await makeSession(api.deps, { doctorId: 'susp-b-3', departmentId: dept, date, online: 0 });
+    const first = await sessionIn(dept, date, 'susp-b-1', 1);
+    const second = await sessionIn(dept, date, 'susp-b-2', 1);
+    const spare = await sessionIn(dept, date, 'susp-b-3', 0);
     await setCapacityOnline(api.deps, spare.slotIds[0]!, 1);
     await booked(await makePatient(api.url), first.slotIds[0]!);
     await booked(await makePatient(api.url), second.slotIds[0]!);
@@ -249,19 +233,8 @@ describe('suspending a session (停诊)', () => {
     // Prepare: one paid and one unpaid booking, one substitute number.
     const dept = 'dept-susp-c';
     const date = '2025-10-20';
-    const session = await makeSession(api.deps, {
-      doctorId: 'susp-c-1',
-      departmentId: dept,
-      date,
-      online: 2,
-    });
-    const substitute = await makeSession(api.deps, {
-      doctorId: 'susp-c-2',
-      departmentId: dept,
-      title: 'associate_chief_physician',
-      date,
-      online: 1,
-    });
+    const session = await sessionIn(dept, date, 'susp-c-1', 2);
+    const substitute = await sessionIn(dept, date, 'susp-c-2', 1, 'associate_chief_physician');
     await setCapacityOnline(api.deps, substitute.slotIds[1]!, 0);
     const paid = await makePatient(api.url);
     const unpaid = await makePatient(api.url);
@@ -281,11 +254,7 @@ describe('suspending a session (停诊)', () => {
     // Offers left open by the concurrency test share the deadline and are settled in the same run.
     expect(due.settled).toBe(due.examined);
     expect(due.settled).toBeGreaterThanOrEqual(2);
-    const outcome = (
-      await call<SessionSuspensionView>(api.url, 'GET', `/v1/sessions/${session.sessionId}/suspension`, {
-        token: staff,
-      })
-    ).body;
+    const outcome = await suspensionOf(session.sessionId);
     expect(outcome.items.every((o) => o.state !== 'offered' && o.decidedBy !== 'patient')).toBe(true);
     const paidNow = await getAppointment(paid, paidBooking.id);
     const unpaidNow = await getAppointment(unpaid, unpaidBooking.id);
@@ -311,18 +280,8 @@ describe('suspending a session (停诊)', () => {
     // Prepare: the only substitute's session is suspended after the offer was made.
     const dept = 'dept-susp-e';
     const date = '2025-10-20';
-    const session = await makeSession(api.deps, {
-      doctorId: 'susp-e-1',
-      departmentId: dept,
-      date,
-      online: 1,
-    });
-    const substitute = await makeSession(api.deps, {
-      doctorId: 'susp-e-2',
-      departmentId: dept,
-      date,
-      online: 1,
-    });
+    const session = await sessionIn(dept, date, 'susp-e-1', 1);
+    const substitute = await sessionIn(dept, date, 'susp-e-2', 1);
     const patient = await makePatient(api.url);
     const booking = await booked(patient, session.slotIds[0]!);
     const offer = (await suspend(session.sessionId)).body.items[0]!;
@@ -340,29 +299,15 @@ describe('suspending a session (停诊)', () => {
       cancelReason: 'session_suspended',
       refundRequired: true,
     });
-    const outcome = (
-      await call<SessionSuspensionView>(api.url, 'GET', `/v1/sessions/${session.sessionId}/suspension`, {
-        token: staff,
-      })
-    ).body;
+    const outcome = await suspensionOf(session.sessionId);
     expect(outcome.items[0]).toMatchObject({ state: 'resolved', choice: 'cancel', decidedBy: 'default' });
     expect(await slotCounters(api.deps, substitute.slotIds[0]!)).toMatchObject({ bookedOnline: 0 });
   });
 
   it('refuses an unknown or finished session, a bad make-up session and a blank reason with stable codes', async () => {
     // Prepare: a session this morning, suspended after it ended.
-    const today = await makeSession(api.deps, {
-      doctorId: 'susp-d-1',
-      departmentId: 'dept-susp-d',
-      date: '2025-10-13',
-      online: 1,
-    });
-    const open = await makeSession(api.deps, {
-      doctorId: 'susp-d-2',
-      departmentId: 'dept-susp-d',
-      date: '2025-10-20',
-      online: 1,
-    });
+    const today = await sessionIn('dept-susp-d', '2025-10-13', 'susp-d-1', 1);
+    const open = await sessionIn('dept-susp-d', '2025-10-20', 'susp-d-2', 1);
     // Act
     const missing = await suspend('nobody_2025-10-20_am');
     const blank = await suspend(open.sessionId, { reason: ' ' });
@@ -374,14 +319,7 @@ describe('suspending a session (停诊)', () => {
     expect([blank.status, blank.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect([badMakeUp.status, badMakeUp.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect([afterEnd.status, afterEnd.body.error.code]).toEqual([409, 'SESSION_ENDED']);
-    const stillOpen = await call<SessionSuspensionView>(
-      api.url,
-      'GET',
-      `/v1/sessions/${open.sessionId}/suspension`,
-      {
-        token: staff,
-      },
-    );
-    expect(stillOpen.body).toMatchObject({ status: 'open', items: [] });
+    const stillOpen = await suspensionOf(open.sessionId);
+    expect(stillOpen).toMatchObject({ status: 'open', items: [] });
   });
 });

@@ -5,6 +5,7 @@ import { visitKeys } from '../../functions/src/adapters/dynamodb/visit-keys';
 import { promoteActiveWaitlists } from '../../functions/src/use-cases/waitlist/promote-waitlist';
 import { appointmentFixtures, at, type ErrorBody } from '../support/appointment-fixtures';
 import { call } from '../support/http';
+import { inboxOf } from '../support/patient-reads';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 // Seeding a fresh table and the concurrency cases take seconds on a shared machine.
@@ -198,19 +199,14 @@ describe('offers', () => {
     });
     await promoteActiveWaitlists(api.deps, clock);
     const [offer3] = await entries(w3!.token);
-    const messages = await call<{ items: Array<{ kind: string; title: string; body: string }> }>(
-      api.url,
-      'GET',
-      '/v1/messages',
-      { token: w3!.token },
-    );
+    const messages = await inboxOf(api.url, w3!.token);
     // Assess
     expect(offer1).toMatchObject({ status: 'offered', offerExpiresAt: '2025-10-13T09:15:00.000+08:00' });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body).toMatchObject({ id: offer1!.appointmentId, status: 'booked', feeFen: 0 });
     expect([tooLate.status, tooLate.body.error.code]).toEqual([409, 'WAITLIST_OFFER_EXPIRED']);
     expect(offer3).toMatchObject({ status: 'offered', offerExpiresAt: '2025-10-13T09:30:00.000+08:00' });
-    const freed = messages.body.items.find((m) => m.kind === 'waitlist_freed');
+    const freed = messages.find((m) => m.kind === 'waitlist_freed');
     expect(freed?.title).toBe('候补成功，请及时确认');
     expect(freed?.body).toContain('2025-10-13 09:30');
     expect(freed?.body).toContain('爽约');
@@ -243,15 +239,8 @@ describe('offers', () => {
     expect([e1!.status, e1!.skipReason]).toEqual(['skipped', 'limit']);
     expect([e2!.status, e2!.skipReason]).toEqual(['skipped', 'no_show_block']);
     expect(e3!.status).toBe('offered');
-    const told = await call<{ items: Array<{ title: string; body: string }> }>(
-      api.url,
-      'GET',
-      '/v1/messages',
-      {
-        token: p1!.token,
-      },
-    );
-    expect(told.body.items.find((m) => m.title === '候补未成功')?.body).toContain('上限');
+    const told = await inboxOf(api.url, p1!.token);
+    expect(told.find((m) => m.title === '候补未成功')?.body).toContain('上限');
   });
 
   it('a paid number offered from the waitlist is taken by paying, not by confirming', async () => {

@@ -121,6 +121,20 @@ export async function startPaymentStack(prefix: string) {
     return paymentPortsOf(api.deps);
   }
 
+  /** Undoes what a test may have changed: the clock, the notification target and the sandbox's switches. */
+  function reset(): void {
+    clock = PAY_NOW;
+    deliverToApi();
+    sandbox.setSwitches({
+      duplicates: 1,
+      reorder: false,
+      drop: false,
+      failNextRequests: 0,
+      refundDelayMs: 0,
+      refundOutcome: 'SUCCESS',
+    });
+  }
+
   return {
     api,
     sandbox,
@@ -140,6 +154,7 @@ export async function startPaymentStack(prefix: string) {
     postNotification,
     paymentItems,
     ports,
+    reset,
     async stop() {
       await receiver?.close();
       await sandbox.close();
