@@ -4,6 +4,7 @@ import type { SuspensionChoice, SuspensionOfferView } from '@jiuyi/shared';
 import { ApiError } from '../../api/client';
 import { chooseSuspensionOption } from '../../api/suspension-api';
 import { PERIOD_LABELS, clock, monthDay } from '../../utils/booking-format';
+import { confirmAction } from '../../utils/confirm';
 
 /** Each option in words, with who and when it means. */
 function describe(choice: SuspensionChoice, offer: SuspensionOfferView): { title: string; detail: string } {
@@ -30,13 +31,12 @@ function describe(choice: SuspensionChoice, offer: SuspensionOfferView): { title
 }
 
 async function choose(appointmentId: string, choice: SuspensionChoice, title: string, onDone: () => void) {
-  const { confirm } = await Taro.showModal({
+  const confirmed = await confirmAction({
     title: '确认选择',
     content: `确定选择“${title}”吗？选择后不能更改。`,
     confirmText: '确定',
-    cancelText: '再想想',
   });
-  if (!confirm) return;
+  if (!confirmed) return;
   try {
     await chooseSuspensionOption(appointmentId, choice);
     void Taro.showToast({ title: '已为您安排', icon: 'success' });

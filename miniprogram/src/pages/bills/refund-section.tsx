@@ -1,11 +1,12 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { BillItemView, BillOrderView } from '@jiuyi/shared';
 import { refundBillItems } from '../../api/bills-api';
-import { FormField } from '../../components/form-field';
+import { ReasonField } from '../../components/reason-field';
 import { EmptyView } from '../../components/state-views';
 import { yuan } from '../../utils/booking-format';
+import { confirmAction } from '../../utils/confirm';
 import { errorText } from '../../utils/error-text';
 import { refundableItems, toggled, totalOf } from './bill-selection';
 import { OrderCard } from './order-card';
@@ -41,13 +42,12 @@ export function RefundSection({ orders, onRefunded }: { orders: BillOrderView[];
       return;
     }
     const amount = totalOf(refundable, chosen);
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmAction({
       title: '确认退费',
       content: `申请退还所选 ${chosen.size} 项共 ¥${yuan(amount)}，原路退回微信。`,
       confirmText: '确认退费',
-      cancelText: '再想想',
     });
-    if (!confirm) return;
+    if (!confirmed) return;
     setBusy(true);
     setErrors({});
     try {
@@ -87,16 +87,17 @@ export function RefundSection({ orders, onRefunded }: { orders: BillOrderView[];
       ) : null}
       {chosen.size > 0 ? (
         <View data-testid="bill-refund-form">
-          <FormField step={1} label="退费原因" error={errors.reason} errorTestId="error-bill-refund-reason">
-            <Input
-              className="field__input"
-              data-testid="bill-refund-reason"
-              value={reason}
-              placeholder="如：检查已取消"
-              maxlength={80}
-              onInput={(event) => setReason(event.detail.value)}
-            />
-          </FormField>
+          <ReasonField
+            step={1}
+            label="退费原因"
+            error={errors.reason}
+            errorTestId="error-bill-refund-reason"
+            testId="bill-refund-reason"
+            value={reason}
+            placeholder="如：检查已取消"
+            maxlength={80}
+            onChange={setReason}
+          />
           {errors.submit ? (
             <View className="banner banner--error" data-testid="bill-refund-error" role="alert">
               <Text>{errors.submit}</Text>

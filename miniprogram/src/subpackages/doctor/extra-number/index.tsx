@@ -1,5 +1,5 @@
-import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { addExtraNumber, listExtraNumbers } from '../../../api/clinic-api';
 import type { ExtraNumberResult } from '../../../api/clinic-api';
@@ -8,14 +8,16 @@ import { IdDocumentFields } from '../../../components/id-document-fields';
 import type { IdDocumentValue } from '../../../components/id-document-fields';
 import { OptionList } from '../../../components/option-list';
 import { Page } from '../../../components/page';
+import { ReasonField } from '../../../components/reason-field';
 import { Section } from '../../../components/section';
 import { SessionSummary } from '../../../components/session-summary';
-import { ErrorView, LoadingView } from '../../../components/state-views';
 import { useAsync } from '../../../hooks/use-async';
 import { clock } from '../../../utils/booking-format';
+import { confirmAction } from '../../../utils/confirm';
 import { errorText } from '../../../utils/error-text';
 import { decodeParam } from '../../../utils/params';
 import { loadBookingSession } from '../../../utils/use-booking-session';
+import { PendingPage } from '../pending-page';
 import { ExtraNumberLogList } from './extra-number-log';
 
 const EMPTY_DOCUMENT: IdDocumentValue = { idType: 'resident_id', idNumber: '' };
@@ -46,16 +48,7 @@ function ExtraNumberPage() {
   const [busy, setBusy] = useState(false);
   const [added, setAdded] = useState<ExtraNumberResult>();
 
-  if (loaded.status !== 'success')
-    return (
-      <Page testId="page-doctor-extra-number">
-        {loaded.status === 'loading' ? (
-          <LoadingView />
-        ) : (
-          <ErrorView error={loaded.error} onRetry={loaded.reload} />
-        )}
-      </Page>
-    );
+  if (loaded.status !== 'success') return <PendingPage testId="page-doctor-extra-number" state={loaded} />;
 
   const { session, department, log } = loaded.data;
   const left = Math.max(0, log.limit - log.issued);
@@ -68,13 +61,12 @@ function ExtraNumberPage() {
     };
     setErrors(next);
     if (next.idNumber || next.reason) return;
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmAction({
       title: '确认加号',
       content: `为证件号 ${idDocument.idNumber.trim()} 的患者加号，本出诊还可加 ${left} 个。`,
       confirmText: '确认加号',
-      cancelText: '再想想',
     });
-    if (!confirm) return;
+    if (!confirmed) return;
     setBusy(true);
     try {
       const result = await addExtraNumber(sessionId, {
@@ -122,16 +114,17 @@ function ExtraNumberPage() {
             setErrors((e) => ({ ...e, idNumber: undefined }));
           }}
         />
-        <FormField step={3} label="加号原因" error={errors.reason} errorTestId="error-extra-reason">
-          <Input
-            className="field__input"
-            data-testid="extra-number-reason"
-            value={reason}
-            placeholder="如：病情需要当天复诊"
-            maxlength={200}
-            onInput={(event) => setReason(event.detail.value)}
-          />
-        </FormField>
+        <ReasonField
+          step={3}
+          label="加号原因"
+          error={errors.reason}
+          errorTestId="error-extra-reason"
+          testId="extra-number-reason"
+          value={reason}
+          placeholder="如：病情需要当天复诊"
+          maxlength={200}
+          onChange={setReason}
+        />
         <FormField step={4} label="就诊时段" hint="不选则排在最后一个时段" errorTestId="error-extra-slot">
           <OptionList
             grid

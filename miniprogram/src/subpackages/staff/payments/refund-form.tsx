@@ -4,7 +4,9 @@ import { useState } from 'react';
 import type { StaffPaymentView } from '@jiuyi/shared';
 import { refundPayment } from '../../../api/staff-payments-api';
 import { FormField } from '../../../components/form-field';
+import { ReasonField } from '../../../components/reason-field';
 import { yuan } from '../../../utils/booking-format';
+import { confirmAction } from '../../../utils/confirm';
 import { errorText } from '../../../utils/error-text';
 import { fenFromYuan } from '../../../utils/payment-labels';
 
@@ -36,14 +38,13 @@ export function RefundForm({ payment, onDone, onCancel }: RefundFormProps) {
     };
     setErrors(next);
     if (next.reason || next.amount || amountFen === undefined) return;
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmAction({
       title: '确认退款',
       content: `退款 ¥${yuan(amountFen)} 将原路退回患者微信。原因：${reason.trim()}`,
       confirmText: '确认退款',
       confirmColor: '#b42318',
-      cancelText: '再想想',
     });
-    if (!confirm) return;
+    if (!confirmed) return;
     setBusy(true);
     try {
       await refundPayment(payment.id, {
@@ -61,16 +62,17 @@ export function RefundForm({ payment, onDone, onCancel }: RefundFormProps) {
 
   return (
     <View className="refund-form" data-testid={`refund-form-${payment.id}`}>
-      <FormField step={1} label="退款原因" error={errors.reason} errorTestId="error-refund-reason">
-        <Input
-          className="field__input"
-          data-testid="refund-reason"
-          value={reason}
-          placeholder="如：患者重复缴费"
-          maxlength={80}
-          onInput={(event) => setReason(event.detail.value)}
-        />
-      </FormField>
+      <ReasonField
+        step={1}
+        label="退款原因"
+        error={errors.reason}
+        errorTestId="error-refund-reason"
+        testId="refund-reason"
+        value={reason}
+        placeholder="如：患者重复缴费"
+        maxlength={80}
+        onChange={setReason}
+      />
       <FormField
         step={2}
         label="退款金额（元）"

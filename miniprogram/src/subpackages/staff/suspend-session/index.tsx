@@ -1,15 +1,16 @@
-import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { SessionSuspensionView, SuspensionChoice, SuspensionOfferView } from '@jiuyi/shared';
 import { ApiError } from '../../../api/client';
-import { FormField } from '../../../components/form-field';
 import { Page } from '../../../components/page';
+import { ReasonField } from '../../../components/reason-field';
 import { Section } from '../../../components/section';
 import { SessionSummary } from '../../../components/session-summary';
 import { EmptyView, ErrorView, LoadingView } from '../../../components/state-views';
 import { useAsync } from '../../../hooks/use-async';
 import { PERIOD_LABELS, clock, monthDay } from '../../../utils/booking-format';
+import { confirmAction } from '../../../utils/confirm';
 import { decodeParam } from '../../../utils/params';
 import { loadBookingSession } from '../../../utils/use-booking-session';
 import { getSessionSuspension, suspendSession } from '../suspend/suspension-staff-api';
@@ -83,14 +84,13 @@ function StaffSuspendSessionPage() {
       setError('请填写停诊原因（至少 2 个字）');
       return;
     }
-    const { confirm } = await Taro.showModal({
+    const confirmed = await confirmAction({
       title: '确认停诊',
       content: '停诊后该出诊不再接受预约，已预约的患者会收到替诊、补诊或退号的安排。',
       confirmText: '确认停诊',
       confirmColor: '#b42318',
-      cancelText: '再想想',
     });
-    if (!confirm) return;
+    if (!confirmed) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -123,22 +123,18 @@ function StaffSuspendSessionPage() {
         <Outcomes suspension={suspension} />
       ) : (
         <Section title="停诊">
-          <FormField
+          <ReasonField
             step={1}
             label="停诊原因"
             hint="患者会在通知中看到"
             error={error}
             errorTestId="error-reason"
-          >
-            <Input
-              className="field__input"
-              data-testid="suspend-reason"
-              value={reason}
-              placeholder="如：医生临时参加抢救"
-              maxlength={200}
-              onInput={(event) => setReason(event.detail.value)}
-            />
-          </FormField>
+            testId="suspend-reason"
+            value={reason}
+            placeholder="如：医生临时参加抢救"
+            maxlength={200}
+            onChange={setReason}
+          />
           <MakeUpChoice step={2} session={loaded.data.session} value={makeUp} onChange={setMakeUp} />
           <Button
             className="btn btn--danger btn--block"
