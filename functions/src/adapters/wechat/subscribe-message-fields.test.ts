@@ -12,7 +12,6 @@ import {
 } from '../../use-cases/appointments/appointment-messages';
 import { billPaidMessage } from '../../use-cases/bills/bill-records';
 import { doctorBookingMessage } from '../../use-cases/clinic-bookings/clinic-messages';
-import { referralBookingMessage } from '../../use-cases/referral-bookings/referral-message';
 import { composeMessage } from '../../use-cases/messages/compose-message';
 import { visitReminderTimers } from '../../use-cases/messages/visit-reminders';
 import {
@@ -107,7 +106,7 @@ const messages: Array<[string, OutboxMessage]> = [
   ['no-show', noShowMessage(appointment, 2, DEFAULT_NO_SHOW_POLICY, NOW)],
   ['in-clinic booking', doctorBookingMessage({ ...appointment, bookedVia: 'in_clinic' }, NOW)],
   ['extra number', doctorBookingMessage({ ...appointment, bookedVia: 'extra_number' }, NOW)],
-  ['referral booking', referralBookingMessage({ ...appointment, bookedVia: 'referral' }, NOW)],
+  ['referral booking', doctorBookingMessage({ ...appointment, bookedVia: 'referral' }, NOW)],
   ['paid', paidMessage(payment, appointment, NOW)],
   ['paid after release', paidAfterReleaseMessage(payment, NOW)],
   ['refunded', refundedMessage(payment, refund, NOW)],

@@ -11,7 +11,7 @@ import { toAppointmentView } from '../appointments/appointment-view';
 import { DEFAULT_BOOKING_POLICY, type BookingPolicy } from '../appointments/booking-policy';
 import { findPatientByDocument, type PatientLookupPorts } from '../clinic-bookings/clinic-patient';
 import { doctorBookingRecord } from '../clinic-bookings/doctor-booking-record';
-import { referralBookingMessage } from './referral-message';
+import { doctorBookingMessage } from '../clinic-bookings/clinic-messages';
 
 export interface ReferralBookingPorts extends PatientLookupPorts {
   schedule: ScheduleStore;
@@ -65,7 +65,7 @@ export async function bookReferral(
   await ports.referralBookings.bookReferral(
     appointment,
     policy.limits,
-    referralBookingMessage(appointment, now),
+    doctorBookingMessage(appointment, now),
   );
   return toAppointmentView(appointment, now);
 }
