@@ -114,7 +114,7 @@ describe('POST /v1/payments/wechat/notify', () => {
     const attacker = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
     const forgedHeaders = wechatpaySignatureHeaders(
       genuine.body,
-      { privateKey: attacker, publicKeyId: s.sandbox.platform.publicKeyId },
+      { privateKey: attacker, serial: s.sandbox.platform.publicKeyId },
       PAY_NOW,
     );
     const tamperedBody = genuine.body.replace(

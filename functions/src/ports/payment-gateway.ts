@@ -115,8 +115,11 @@ export interface PaymentGateway {
   queryRefund(outRefundNo: string): Promise<RefundResult>;
   /** Signs the parameters the mini-program passes to `requestPayment`. */
   buildRequestPaymentParams(prepayId: string, appId: string): RequestPaymentParams;
-  /** Verifies, decrypts and types a notification, or throws `NotificationVerificationError`. */
-  parseNotification(raw: RawNotification, now: Date): PaymentNotification;
+  /**
+   * Verifies, decrypts and types a notification, or throws `NotificationVerificationError`. May
+   * download platform certificates first, so it can also throw a transient `WechatPayError`.
+   */
+  parseNotification(raw: RawNotification, now: Date): Promise<PaymentNotification>;
 }
 
 /**
@@ -139,7 +142,12 @@ export class WechatPayError extends Error {
 }
 
 export type NotificationRejection =
-  'BAD_SIGNATURE' | 'STALE_TIMESTAMP' | 'UNKNOWN_PUBLIC_KEY' | 'DECRYPT_FAILED' | 'MALFORMED';
+  | 'BAD_SIGNATURE'
+  | 'STALE_TIMESTAMP'
+  | 'UNKNOWN_PUBLIC_KEY'
+  | 'UNKNOWN_CERTIFICATE'
+  | 'DECRYPT_FAILED'
+  | 'MALFORMED';
 
 /**
  * A notification we must not act on. The notify handler answers it with a 4xx/5xx so that a

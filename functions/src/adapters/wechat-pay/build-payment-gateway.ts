@@ -25,9 +25,7 @@ export function unreachablePaymentGateway(reason: string): PaymentGateway {
     refund: async () => fail(),
     queryRefund: async () => fail(),
     buildRequestPaymentParams: () => fail(),
-    parseNotification: () => {
-      throw new NotificationVerificationError('UNKNOWN_PUBLIC_KEY', reason);
-    },
+    parseNotification: () => Promise.reject(new NotificationVerificationError('UNKNOWN_PUBLIC_KEY', reason)),
   };
 }
 

@@ -69,7 +69,7 @@ async function paidOrder(
   await client.createJsapiOrder(order);
   await sandbox.pay(order.outTradeNo);
   const [raw] = await receiver.waitFor(1);
-  const notification = client.parseNotification(raw ?? { headers: {}, body: '' }, new Date());
+  const notification = await client.parseNotification(raw ?? { headers: {}, body: '' }, new Date());
   if (notification.kind !== 'transaction') throw new Error('expected a transaction notification');
   receiver.received.splice(0);
   return { outTradeNo: order.outTradeNo, notification };
@@ -166,7 +166,7 @@ describe('WeChat Pay client against the sandbox', () => {
     // Act
     await sandbox.pay(order.outTradeNo);
     const [raw] = await receiver.waitFor(1);
-    const notification = client.parseNotification(raw ?? { headers: {}, body: '' }, new Date());
+    const notification = await client.parseNotification(raw ?? { headers: {}, body: '' }, new Date());
     const status = await client.queryOrder(order.outTradeNo);
 
     // Assess
@@ -197,22 +197,24 @@ describe('WeChat Pay client against the sandbox', () => {
     const wrongApiKey = createWechatPayClient({ ...config, apiV3Key: 'X'.repeat(32) });
 
     // Act
-    const reasons = [
-      () => client.parseNotification(tampered, arrival),
-      () => client.parseNotification(raw, new Date(arrival.getTime() + 6 * 60_000)),
-      () => wrongApiKey.parseNotification(raw, arrival),
-    ].map((attempt) => {
-      try {
-        attempt();
-        return 'accepted';
-      } catch (error) {
-        return error instanceof NotificationVerificationError ? error.reason : String(error);
-      }
-    });
+    const reasons = await Promise.all(
+      [
+        () => client.parseNotification(tampered, arrival),
+        () => client.parseNotification(raw, new Date(arrival.getTime() + 6 * 60_000)),
+        () => wrongApiKey.parseNotification(raw, arrival),
+      ].map(async (attempt) => {
+        try {
+          await attempt();
+          return 'accepted';
+        } catch (error) {
+          return error instanceof NotificationVerificationError ? error.reason : String(error);
+        }
+      }),
+    );
 
     // Assess
     expect(reasons).toEqual(['BAD_SIGNATURE', 'STALE_TIMESTAMP', 'DECRYPT_FAILED']);
-    expect(client.parseNotification(raw, new Date(arrival.getTime() + 5 * 60_000)).eventType).toBe(
+    expect((await client.parseNotification(raw, new Date(arrival.getTime() + 5 * 60_000))).eventType).toBe(
       'TRANSACTION.SUCCESS',
     );
   });
@@ -228,7 +230,7 @@ describe('WeChat Pay client against the sandbox', () => {
     const raws = await receiver.waitFor(3);
 
     // Assess
-    const parsed = raws.map((r) => client.parseNotification(r, new Date()));
+    const parsed = await Promise.all(raws.map((r) => client.parseNotification(r, new Date())));
     expect(parsed).toHaveLength(3);
     expect(new Set(parsed.map((n) => n.eventId)).size).toBe(1);
     expect(new Set(raws.map((r) => r.headers['wechatpay-nonce'])).size).toBe(3);
@@ -267,7 +269,7 @@ describe('WeChat Pay client against the sandbox', () => {
     expect(tooMuch).toMatchObject({ status: 403, code: 'NOT_ENOUGH', transient: false });
     expect(settled).toMatchObject({ status: 'SUCCESS', refundId: partial.refundId, refundFen: 2000 });
     expect(settled.successTime).toBeInstanceOf(Date);
-    const refundEvents = raws.map((r) => client.parseNotification(r, new Date()));
+    const refundEvents = await Promise.all(raws.map((r) => client.parseNotification(r, new Date())));
     expect(
       refundEvents
         .map((e) => e.kind === 'refund' && [e.eventType, e.outRefundNo, e.refundFen, e.status])

@@ -6,6 +6,7 @@ import {
   type RequestPaymentParams,
 } from '../../ports/payment-gateway';
 import { parseWechatPayNotification } from './notification';
+import { createPlatformCertificateStore, type PlatformCertificateStore } from './platform-certificates';
 import {
   buildAuthorizationHeader,
   createNonce,
@@ -14,9 +15,10 @@ import {
   toPrivateKey,
   toPublicKey,
   unixSeconds,
-  verifyWechatpaySignature,
   type PlatformKey,
+  type WechatpaySignedMessage,
 } from './signing';
+import { createWechatpayVerifier, type VerifyMode } from './verifier';
 import {
   errorWireSchema,
   prepayWireSchema,
@@ -37,10 +39,17 @@ export interface WechatPayClientConfig {
   /** Serial number of the merchant API certificate whose private key signs our requests. */
   merchantSerialNo: string;
   merchantPrivateKeyPem: string;
-  /** The WeChat Pay public key (public-key mode) that signs responses and notifications. */
-  platformPublicKeyPem: string;
-  /** `PUB_KEY_ID_…`, sent back by WeChat as `Wechatpay-Serial`. */
-  platformPublicKeyId: string;
+  /**
+   * How WeChat's responses and notifications are verified (`publicKey` unless set): the public
+   * key, platform certificates from `GET /v3/certificates`, or both, picked by `Wechatpay-Serial`.
+   */
+  verifyMode?: VerifyMode;
+  /** The WeChat Pay public key that signs responses and notifications (modes `publicKey`, `both`). */
+  platformPublicKeyPem?: string;
+  /** `PUB_KEY_ID_…`, sent back by WeChat as `Wechatpay-Serial` (modes `publicKey`, `both`). */
+  platformPublicKeyId?: string;
+  /** Pins the platform certificate that must sign the first certificate download (optional). */
+  platformCertificateSerial?: string;
   /** The 32-character APIv3 key that encrypts notification resources. */
   apiV3Key: string;
   fetchImpl?: typeof fetch;
@@ -66,23 +75,57 @@ interface CallSpec<T> {
   schema?: z.ZodType<T>;
 }
 
+/** The gateway, and in certificate modes the certificate cache it verifies with (for diagnostics). */
+export interface WechatPayClient extends PaymentGateway {
+  readonly platformCertificates?: PlatformCertificateStore;
+}
+
+interface RawAnswer extends WechatpaySignedMessage {
+  status: number;
+  ok: boolean;
+}
+
+function publicKeyOf(config: WechatPayClientConfig, mode: VerifyMode): PlatformKey | undefined {
+  if (mode === 'platformCertificate') return undefined;
+  if (!config.platformPublicKeyPem || !config.platformPublicKeyId) {
+    throw new Error(`WeChat Pay verify mode ${mode} needs the WeChat Pay public key and its id`);
+  }
+  return { publicKey: toPublicKey(config.platformPublicKeyPem), publicKeyId: config.platformPublicKeyId };
+}
+
 /**
- * A WeChat Pay API v3 client (JSAPI payments and refunds) in public-key mode, on `fetch` and
- * `node:crypto` only: every request is signed with the merchant key, every answer's signature
- * is verified with the WeChat Pay public key before it is believed.
+ * A WeChat Pay API v3 client (JSAPI payments and refunds) on `fetch` and `node:crypto` only:
+ * every request is signed with the merchant key, every answer's signature is verified before it
+ * is believed, with the WeChat Pay public key or a platform certificate as `Wechatpay-Serial` says.
  */
-export function createWechatPayClient(config: WechatPayClientConfig): PaymentGateway {
+export function createWechatPayClient(config: WechatPayClientConfig): WechatPayClient {
   const merchantKey = toPrivateKey(config.merchantPrivateKeyPem);
-  const platform: PlatformKey = {
-    publicKey: toPublicKey(config.platformPublicKeyPem),
-    publicKeyId: config.platformPublicKeyId,
-  };
+  const mode = config.verifyMode ?? 'publicKey';
+  const publicKey = publicKeyOf(config, mode);
   const fetchImpl = config.fetchImpl ?? fetch;
   const now = config.now ?? (() => new Date());
   const baseUrl = config.baseUrl.replace(/\/+$/, '');
   const timeoutMs = config.timeoutMs ?? 10_000;
+  const certificates =
+    mode === 'publicKey'
+      ? undefined
+      : createPlatformCertificateStore({
+          apiV3Key: config.apiV3Key,
+          ...(config.platformCertificateSerial ? { expectedSerial: config.platformCertificateSerial } : {}),
+          ...(publicKey ? { publicKey } : {}),
+          async download() {
+            const answer = await send({ method: 'GET', path: '/v3/certificates' });
+            if (!answer.ok) throw toWechatPayError(answer.status, answer.body);
+            return answer;
+          },
+        });
+  const verifier = createWechatpayVerifier({
+    ...(publicKey ? { publicKey } : {}),
+    ...(certificates ? { certificates } : {}),
+  });
 
-  async function call<T>(spec: CallSpec<T>): Promise<T | undefined> {
+  /** Signs and sends one request; the answer is returned unverified. */
+  async function send(spec: { method: 'GET' | 'POST'; path: string; body?: unknown }): Promise<RawAnswer> {
     const body = spec.body === undefined ? '' : JSON.stringify(spec.body);
     const authorization = buildAuthorizationHeader({
       mchId: config.mchId,
@@ -103,7 +146,7 @@ export function createWechatPayClient(config: WechatPayClientConfig): PaymentGat
           Authorization: authorization,
           Accept: 'application/json',
           'User-Agent': 'jiuyi-wechatpay/1 (node)',
-          'Wechatpay-Serial': config.platformPublicKeyId,
+          ...(publicKey ? { 'Wechatpay-Serial': publicKey.publicKeyId } : {}),
           ...(spec.method === 'POST' ? { 'Content-Type': 'application/json' } : {}),
         },
         ...(spec.method === 'POST' ? { body } : {}),
@@ -119,25 +162,33 @@ export function createWechatPayClient(config: WechatPayClientConfig): PaymentGat
         cause: error,
       });
     }
-    const headers = Object.fromEntries(response.headers.entries());
-    const signed = headers['wechatpay-signature'] !== undefined;
-    if (response.ok || signed) {
+    return {
+      status: response.status,
+      ok: response.ok,
+      headers: Object.fromEntries(response.headers.entries()),
+      body: text,
+    };
+  }
+
+  async function call<T>(spec: CallSpec<T>): Promise<T | undefined> {
+    const answer = await send(spec);
+    if (answer.ok || answer.headers['wechatpay-signature'] !== undefined) {
       try {
-        verifyWechatpaySignature({ headers, body: text }, platform, now());
+        await verifier.verify(answer, now());
       } catch (error) {
         if (!(error instanceof NotificationVerificationError)) throw error;
         // We cannot tell what happened; retrying is safe because every call is idempotent by our numbers.
         throw new WechatPayError({
-          status: response.status,
+          status: answer.status,
           code: 'RESPONSE_SIGNATURE_INVALID',
           message: error.message,
           transient: true,
         });
       }
     }
-    if (!response.ok) throw toWechatPayError(response.status, text);
+    if (!answer.ok) throw toWechatPayError(answer.status, answer.body);
     if (!spec.schema) return undefined;
-    return parseBody(text, spec.schema, response.status, spec.path);
+    return parseBody(answer.body, spec.schema, answer.status, spec.path);
   }
 
   async function required<T>(spec: CallSpec<T> & { schema: z.ZodType<T> }): Promise<T> {
@@ -150,6 +201,8 @@ export function createWechatPayClient(config: WechatPayClientConfig): PaymentGat
   const seg = encodeURIComponent;
 
   return {
+    ...(certificates ? { platformCertificates: certificates } : {}),
+
     async createJsapiOrder(input) {
       const wire = await required({
         method: 'POST',
@@ -221,7 +274,7 @@ export function createWechatPayClient(config: WechatPayClientConfig): PaymentGat
 
     parseNotification(raw, at) {
       return parseWechatPayNotification(raw, at, {
-        platform,
+        verifier,
         apiV3Key: config.apiV3Key,
         mchId: config.mchId,
       });

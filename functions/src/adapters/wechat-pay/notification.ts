@@ -5,7 +5,7 @@ import {
   type RawNotification,
 } from '../../ports/payment-gateway';
 import { decryptResource } from './aes-gcm';
-import { verifyWechatpaySignature, type PlatformKey } from './signing';
+import type { WechatpayVerifier } from './verifier';
 import {
   notificationEnvelopeSchema,
   parseWechatTime,
@@ -14,7 +14,8 @@ import {
 } from './wire';
 
 export interface NotificationKeys {
-  platform: PlatformKey;
+  /** Picks the public key or the platform certificate by `Wechatpay-Serial`. */
+  verifier: WechatpayVerifier;
   apiV3Key: string;
   /** Our merchant id: a notification about another merchant's money is rejected even if well signed. */
   mchId: string;
@@ -35,16 +36,17 @@ function parseJson<T>(text: string, schema: z.ZodType<T>, what: string): T {
 
 /**
  * Verifies, decrypts and types one WeChat Pay notification (TRANSACTION.* or REFUND.*).
- * Steps: 1. signature and 5-minute timestamp window; 2. envelope shape; 3. AES-256-GCM
+ * Steps: 1. signature (by the key `Wechatpay-Serial` names) and 5-minute timestamp window;
+ * 2. envelope shape; 3. AES-256-GCM
  * decryption with the APIv3 key; 4. resource shape and merchant id. Throws
  * `NotificationVerificationError` at the first failure.
  */
-export function parseWechatPayNotification(
+export async function parseWechatPayNotification(
   raw: RawNotification,
   now: Date,
   keys: NotificationKeys,
-): PaymentNotification {
-  verifyWechatpaySignature(raw, keys.platform, now);
+): Promise<PaymentNotification> {
+  await keys.verifier.verify(raw, now);
   const envelope = parseJson(raw.body, notificationEnvelopeSchema, 'notification body');
   const plaintext = decryptResource(envelope.resource, keys.apiV3Key);
   const base = {

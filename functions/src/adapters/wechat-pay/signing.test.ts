@@ -88,7 +88,7 @@ describe('WeChat Pay signature verification', () => {
   it('reads the headers whatever their case', () => {
     const headers = wechatpaySignatureHeaders(
       body,
-      { privateKey: platform.privateKey, publicKeyId: platformKey.publicKeyId },
+      { privateKey: platform.privateKey, serial: platformKey.publicKeyId },
       now,
     );
     expect(Object.keys(headers)).toContain('Wechatpay-Signature');
@@ -103,7 +103,7 @@ describe('WeChat Pay signature verification', () => {
     // Prepare
     const headers = wechatpaySignatureHeaders(
       body,
-      { privateKey: platform.privateKey, publicKeyId: platformKey.publicKeyId },
+      { privateKey: platform.privateKey, serial: platformKey.publicKeyId },
       now,
     );
 
@@ -118,12 +118,12 @@ describe('WeChat Pay signature verification', () => {
     // Prepare
     const forged = wechatpaySignatureHeaders(
       body,
-      { privateKey: merchant.privateKey, publicKeyId: platformKey.publicKeyId },
+      { privateKey: merchant.privateKey, serial: platformKey.publicKeyId },
       now,
     );
     const otherId = wechatpaySignatureHeaders(
       body,
-      { privateKey: platform.privateKey, publicKeyId: 'PUB_KEY_ID_other' },
+      { privateKey: platform.privateKey, serial: 'PUB_KEY_ID_other' },
       now,
     );
 

@@ -133,17 +133,17 @@ export interface PlatformKey {
   publicKeyId: string;
 }
 
-/**
- * Verifies a response or notification signed by WeChat Pay: `Wechatpay-Signature` over
- * `timestamp\nnonce\nbody\n`, made with the key named by `Wechatpay-Serial`. Throws
- * `NotificationVerificationError` with the reason; the signature is checked before the clock
- * so a forger learns nothing from the error.
- */
-export function verifyWechatpaySignature(
-  message: WechatpaySignedMessage,
-  platform: PlatformKey,
-  now: Date,
-): void {
+/** The four `Wechatpay-*` headers of a signed response or notification. */
+export interface SignatureHeaders {
+  timestamp: string;
+  nonce: string;
+  signature: string;
+  /** A public key id (`PUB_KEY_ID_…`) or a platform certificate serial: it names the signing key. */
+  serial: string;
+}
+
+/** Reads the signature headers; a message without all four is a `BAD_SIGNATURE`. */
+export function readSignatureHeaders(message: WechatpaySignedMessage): SignatureHeaders {
   const timestamp = headerValue(message.headers, 'Wechatpay-Timestamp');
   const nonce = headerValue(message.headers, 'Wechatpay-Nonce');
   const signature = headerValue(message.headers, 'Wechatpay-Signature');
@@ -151,27 +151,61 @@ export function verifyWechatpaySignature(
   if (!timestamp || !nonce || !signature || !serial) {
     throw new NotificationVerificationError('BAD_SIGNATURE', 'missing Wechatpay-* signature headers');
   }
-  if (serial !== platform.publicKeyId) {
-    throw new NotificationVerificationError(
-      'UNKNOWN_PUBLIC_KEY',
-      `signed with ${serial}, expected ${platform.publicKeyId}`,
-    );
-  }
-  if (!verifySha256Rsa(signedMessage(timestamp, nonce, message.body), signature, platform.publicKey)) {
+  return { timestamp, nonce, signature, serial };
+}
+
+/**
+ * Checks `Wechatpay-Signature` over `timestamp\nnonce\nbody\n` with `publicKey`, then the
+ * 5-minute window: the signature comes first so a forger learns nothing from the error.
+ */
+export function checkSignature(
+  message: WechatpaySignedMessage,
+  signed: SignatureHeaders,
+  publicKey: KeyObject,
+  now: Date,
+): void {
+  if (
+    !verifySha256Rsa(signedMessage(signed.timestamp, signed.nonce, message.body), signed.signature, publicKey)
+  ) {
     throw new NotificationVerificationError('BAD_SIGNATURE', 'Wechatpay-Signature does not match the body');
   }
-  if (!isFreshTimestamp(timestamp, now)) {
+  if (!isFreshTimestamp(signed.timestamp, now)) {
     throw new NotificationVerificationError(
       'STALE_TIMESTAMP',
-      `timestamp ${timestamp} is outside the 5-minute window`,
+      `timestamp ${signed.timestamp} is outside the 5-minute window`,
     );
   }
+}
+
+/**
+ * Verifies a response or notification signed with the WeChat Pay public key (public-key mode):
+ * `Wechatpay-Serial` must name that key. Throws `NotificationVerificationError` with the reason.
+ */
+export function verifyWechatpaySignature(
+  message: WechatpaySignedMessage,
+  platform: PlatformKey,
+  now: Date,
+): void {
+  const signed = readSignatureHeaders(message);
+  if (signed.serial !== platform.publicKeyId) {
+    throw new NotificationVerificationError(
+      'UNKNOWN_PUBLIC_KEY',
+      `signed with ${signed.serial}, expected ${platform.publicKeyId}`,
+    );
+  }
+  checkSignature(message, signed, platform.publicKey, now);
+}
+
+/** Who signs as WeChat Pay: a private key and the serial it is known by (key id or certificate serial). */
+export interface WechatpaySigner {
+  privateKey: KeyObject;
+  serial: string;
 }
 
 /** Signs a response or notification as WeChat Pay does: the headers to send along with `body`. */
 export function wechatpaySignatureHeaders(
   body: string,
-  platform: { privateKey: KeyObject; publicKeyId: string },
+  signer: WechatpaySigner,
   now: Date,
 ): Record<string, string> {
   const timestamp = unixSeconds(now);
@@ -179,8 +213,8 @@ export function wechatpaySignatureHeaders(
   return {
     'Wechatpay-Timestamp': timestamp,
     'Wechatpay-Nonce': nonce,
-    'Wechatpay-Signature': signSha256Rsa(signedMessage(timestamp, nonce, body), platform.privateKey),
-    'Wechatpay-Serial': platform.publicKeyId,
+    'Wechatpay-Signature': signSha256Rsa(signedMessage(timestamp, nonce, body), signer.privateKey),
+    'Wechatpay-Serial': signer.serial,
     'Wechatpay-Signature-Type': AUTH_SCHEME,
   };
 }

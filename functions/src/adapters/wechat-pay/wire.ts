@@ -73,6 +73,24 @@ export const notificationEnvelopeSchema = z.object({
   }),
 });
 
+/** `GET /v3/certificates`: each platform certificate AES-256-GCM encrypted with the APIv3 key. */
+export const certificatesWireSchema = z.object({
+  data: z.array(
+    z.object({
+      serial_no: z.string().regex(/^[0-9A-Fa-f]{1,64}$/),
+      effective_time: z.string(),
+      expire_time: z.string(),
+      encrypt_certificate: z.object({
+        algorithm: z.string(),
+        nonce: z.string(),
+        associated_data: z.string(),
+        ciphertext: z.string(),
+      }),
+    }),
+  ),
+});
+export type CertificatesWire = z.infer<typeof certificatesWireSchema>;
+
 export const errorWireSchema = z.object({ code: z.string(), message: z.string().optional() });
 
 export const prepayWireSchema = z.object({ prepay_id: z.string().min(1) });

@@ -1,5 +1,4 @@
-import type { KeyObject } from 'node:crypto';
-import { wechatpaySignatureHeaders } from '../../adapters/wechat-pay/signing';
+import { wechatpaySignatureHeaders, type WechatpaySigner } from '../../adapters/wechat-pay/signing';
 
 /** How the sandbox misbehaves when delivering notifications, to exercise the receiver's defences. */
 export interface DeliverySwitches {
@@ -44,7 +43,8 @@ export class Notifier {
   private closed = false;
 
   constructor(
-    private readonly platform: { privateKey: KeyObject; publicKeyId: string },
+    /** Asked for each attempt, so a rotated certificate or the both-kinds turn applies to retries too. */
+    private readonly signer: () => WechatpaySigner,
     private readonly now: () => Date,
     private readonly switches: () => DeliverySwitches,
   ) {}
@@ -124,7 +124,7 @@ export class Notifier {
         headers: {
           'Content-Type': 'application/json',
           'User-Agent': 'Mozilla/4.0 (WeChat Pay sandbox)',
-          ...wechatpaySignatureHeaders(n.body, this.platform, this.now()),
+          ...wechatpaySignatureHeaders(n.body, this.signer(), this.now()),
         },
         body: n.body,
         signal: AbortSignal.timeout(5000),

@@ -40,11 +40,9 @@ async function newOrder(amountFen = 1200): Promise<{ outTradeNo: string; prepayI
   return { outTradeNo, prepayId };
 }
 
-function outTradeNos(raws: NotificationReceiver['received']): string[] {
-  return raws.map((r) => {
-    const n = client.parseNotification(r, new Date());
-    return n.outTradeNo;
-  });
+async function outTradeNos(raws: NotificationReceiver['received']): Promise<string[]> {
+  const parsed = await Promise.all(raws.map((r) => client.parseNotification(r, new Date())));
+  return parsed.map((n) => n.outTradeNo);
 }
 
 describe('WeChat Pay sandbox protocol', () => {
@@ -120,7 +118,7 @@ describe('WeChat Pay sandbox pay page', () => {
     expect(response.headers.get('location')).toBe(
       'http://127.0.0.1:10086/#/pages/pay/index?id=7&sandbox_pay=ok',
     );
-    expect(outTradeNos(raws)).toEqual([outTradeNo]);
+    expect(await outTradeNos(raws)).toEqual([outTradeNo]);
     expect((await client.queryOrder(outTradeNo)).tradeState).toBe('SUCCESS');
   });
 
@@ -180,7 +178,7 @@ describe('WeChat Pay sandbox delivery switches', () => {
     // Assess
     expect(beforeFlush).toBe(0);
     expect(sent).toBe(2);
-    expect(outTradeNos(raws)).toEqual([second.outTradeNo, first.outTradeNo]);
+    expect(await outTradeNos(raws)).toEqual([second.outTradeNo, first.outTradeNo]);
   });
 
   it('drops notifications when told, leaving the order paid for reconciliation to find', async () => {

@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes, randomInt, randomUUID, type KeyObject } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
@@ -14,6 +14,7 @@ import {
   verifySha256Rsa,
   wechatpaySignatureHeaders,
 } from '../../adapters/wechat-pay/signing';
+import type { VerifyMode } from '../../adapters/wechat-pay/verifier';
 import { toBeijingRfc3339 } from '../../adapters/wechat-pay/wire';
 import {
   SandboxApiError,
@@ -26,6 +27,7 @@ import {
 } from './ledger';
 import { Notifier, type DeliveryRecord, type DeliverySwitches } from './notifier';
 import { isSafeReturnUrl, renderMessagePage, renderPayPage, returnUrlWithResult } from './pay-page';
+import { createSandboxSigners, type SandboxCertificates } from './signers';
 
 export interface WechatPaySandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -37,6 +39,12 @@ export interface WechatPaySandboxOptions {
   merchant?: { serialNo: string; publicKeyPem: string };
   apiV3Key?: string;
   now?: () => Date;
+  /**
+   * How this merchant verifies WeChat Pay (`publicKey` unless set): the sandbox signs with its
+   * WeChat Pay public key, with a platform certificate (served by `GET /v3/certificates`), or,
+   * for a merchant moving to the public key, with each in turn.
+   */
+  verifyMode?: VerifyMode;
 }
 
 export interface SandboxSwitches extends DeliverySwitches {
@@ -51,7 +59,11 @@ export interface SandboxSwitches extends DeliverySwitches {
 export interface WechatPaySandbox {
   url: string;
   merchant: { mchId: string; appId: string; serialNo: string; publicKeyPem: string; privateKeyPem?: string };
+  /** The WeChat Pay public key (it signs only in modes `publicKey` and `both`). */
   platform: { publicKeyPem: string; publicKeyId: string };
+  verifyMode: VerifyMode;
+  /** Platform certificates (modes `platformCertificate` and `both`): list, publish, switch, withdraw. */
+  platformCertificates: SandboxCertificates;
   apiV3Key: string;
   /** Everything `createWechatPayClient` needs to talk to this sandbox (needs the generated merchant key). */
   clientConfig(): WechatPayClientConfig;
@@ -118,10 +130,9 @@ function parseJsonBody(text: string): unknown {
   }
 }
 
-function generateRsaPair(): { privateKey: KeyObject; publicKeyPem: string; privateKeyPem: string } {
+function generateRsaPair(): { publicKeyPem: string; privateKeyPem: string } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return {
-    privateKey,
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   };
@@ -129,10 +140,11 @@ function generateRsaPair(): { privateKey: KeyObject; publicKeyPem: string; priva
 
 /**
  * A local WeChat Pay API v3 that speaks the real protocol: it checks our request signatures,
- * signs its answers with its own WeChat Pay public key (public-key mode), keeps orders and
- * refunds in memory, serves a payment page for the H5 build, and sends signed, AES-GCM
- * encrypted notifications, with switches for duplicates, delay, reordering and loss.
- * Keys are generated at start; nothing secret is ever written down.
+ * signs its answers with its own WeChat Pay public key or platform certificate (`verifyMode`),
+ * serves `GET /v3/certificates`, keeps orders and refunds in memory, serves a payment page for
+ * the H5 build, and sends signed, AES-GCM encrypted notifications, with switches for
+ * duplicates, delay, reordering and loss. Keys and certificates are generated at start; nothing
+ * secret is ever written down.
  */
 export async function startWechatPaySandbox(
   options: WechatPaySandboxOptions = {},
@@ -141,11 +153,8 @@ export async function startWechatPaySandbox(
   const now = options.now ?? (() => new Date());
   const mchId = options.mchId ?? '1230000109';
   const appId = options.appId ?? 'wx8888888888888888';
-  const platformPair = generateRsaPair();
-  const platformKey = {
-    privateKey: platformPair.privateKey,
-    publicKeyId: `PUB_KEY_ID_01${String(randomInt(1e9)).padStart(9, '0')}${String(randomInt(1e9)).padStart(9, '0')}`,
-  };
+  const verifyMode = options.verifyMode ?? 'publicKey';
+  const signers = createSandboxSigners(verifyMode, now);
   const merchantPair = options.merchant ? undefined : generateRsaPair();
   const merchant = {
     mchId,
@@ -158,7 +167,11 @@ export async function startWechatPaySandbox(
   const apiV3Key = options.apiV3Key ?? createNonce(32);
   let switches: SandboxSwitches = { ...DEFAULT_SWITCHES };
   const ledger = new SandboxLedger({ mchId, appId });
-  const notifier = new Notifier(platformKey, now, () => switches);
+  const notifier = new Notifier(
+    () => signers.signerFor('notification'),
+    now,
+    () => switches,
+  );
 
   function envelope(eventType: string, summary: string, originalType: string, resource: unknown): string {
     return JSON.stringify({
@@ -221,7 +234,7 @@ export async function startWechatPaySandbox(
     res.writeHead(status, {
       ...(text ? { 'Content-Type': 'application/json; charset=utf-8' } : {}),
       'Request-ID': randomUUID(),
-      ...wechatpaySignatureHeaders(text, platformKey, now()),
+      ...wechatpaySignatureHeaders(text, signers.signerFor('response'), now()),
     });
     res.end(text);
   }
@@ -252,6 +265,12 @@ export async function startWechatPaySandbox(
     const method = req.method ?? 'GET';
     const order = /^\/v3\/pay\/transactions\/out-trade-no\/([^/]+)(\/close)?$/.exec(path);
     const refundQuery = /^\/v3\/refund\/domestic\/refunds\/([^/]+)$/.exec(path);
+    if (method === 'GET' && path === '/v3/certificates') {
+      if (verifyMode === 'publicKey') {
+        throw new SandboxApiError(404, 'RESOURCE_NOT_EXISTS', '该商户使用微信支付公钥验签，没有平台证书');
+      }
+      return sendSigned(res, 200, signers.listing(apiV3Key));
+    }
     if (method === 'POST' && path === '/v3/pay/transactions/jsapi') {
       return sendSigned(res, 200, {
         prepay_id: ledger.createJsapiOrder(parseJsonBody(body), now()).prepayId,
@@ -362,8 +381,14 @@ export async function startWechatPaySandbox(
       appId,
       merchantSerialNo: merchant.serialNo,
       ...(merchant.privateKeyPem ? { merchantPrivateKeyPem: merchant.privateKeyPem } : {}),
-      platformPublicKeyPem: platformPair.publicKeyPem,
-      platformPublicKeyId: platformKey.publicKeyId,
+      verifyMode,
+      // A merchant on platform certificates has no WeChat Pay public key to configure.
+      ...(verifyMode === 'platformCertificate'
+        ? {}
+        : {
+            platformPublicKeyPem: signers.publicKey.publicKeyPem,
+            platformPublicKeyId: signers.publicKey.publicKeyId,
+          }),
       apiV3Key,
     };
   }
@@ -396,7 +421,9 @@ export async function startWechatPaySandbox(
   return {
     url: sandboxUrl,
     merchant,
-    platform: { publicKeyPem: platformPair.publicKeyPem, publicKeyId: platformKey.publicKeyId },
+    platform: { ...signers.publicKey },
+    verifyMode,
+    platformCertificates: signers.certificates,
     apiV3Key,
     clientConfig() {
       if (!merchant.privateKeyPem)

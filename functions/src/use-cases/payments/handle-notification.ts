@@ -50,8 +50,10 @@ async function applyRefundNotification(
 
 /**
  * `POST /v1/payments/wechat/notify`.
- * 1. Verify the platform signature and the 5-minute timestamp window, decrypt (AES-256-GCM):
- *    any failure → not accepted, nothing read, nothing changed.
+ * 1. Verify the signature (WeChat Pay public key or platform certificate, as `Wechatpay-Serial`
+ *    names it) and the 5-minute timestamp window, decrypt (AES-256-GCM): any failure → not
+ *    accepted, nothing read, nothing changed. Certificates that cannot be downloaded now are a
+ *    thrown transient error instead: the caller answers 5xx and WeChat sends the notification again.
  * 2. TRANSACTION.* → the order is applied once (amount checked, booked or refunded).
  * 3. REFUND.* → the refund settles or fails once.
  * Duplicates and reordering are harmless: every write is conditioned on the prior state.
@@ -63,7 +65,7 @@ export async function handleWechatNotification(
 ): Promise<NotificationResult> {
   let notification: PaymentNotification;
   try {
-    notification = ports.gateway.parseNotification(raw, now);
+    notification = await ports.gateway.parseNotification(raw, now);
   } catch (error) {
     if (error instanceof NotificationVerificationError) return { accepted: false, reason: error.reason };
     throw error;
