@@ -10,6 +10,7 @@ import type { RawNotification } from '../../functions/src/ports/payment-gateway'
 import {
   startWechatPaySandbox,
   type WechatPaySandbox,
+  type WechatPaySandboxOptions,
 } from '../../functions/src/local/wechat-pay-sandbox/sandbox';
 import {
   startNotificationReceiver,
@@ -29,12 +30,16 @@ export const MINUTE = 60_000;
 
 /**
  * A test API wired to its own WeChat Pay sandbox, both on one movable clock: requests, responses
- * and notifications are signed and checked against the same time, as in production.
+ * and notifications are signed and checked against the same time, as in production. The sandbox
+ * and the API's client share the verify mode (`publicKey` unless given).
  */
-export async function startPaymentStack(prefix: string) {
+export async function startPaymentStack(
+  prefix: string,
+  options: Pick<WechatPaySandboxOptions, 'verifyMode'> = {},
+) {
   let clock = PAY_NOW;
   const now = () => clock;
-  const sandbox: WechatPaySandbox = await startWechatPaySandbox({ now });
+  const sandbox: WechatPaySandbox = await startWechatPaySandbox({ now, ...options });
   const api: TestApi = await startTestApi({ now }, { wechatPay: sandbox });
   const fixtures = appointmentFixtures(api, prefix);
   const { slotIds } = await fixtures.makeSession('pay', {

@@ -29,6 +29,11 @@ export interface HandlerSpec<B, Q, P, A extends Access> {
   params?: z.ZodType<P>;
   /** 200 unless the route creates something. */
   status?: number;
+  /**
+   * For a caller that reads errors in its own shape (WeChat Pay's notifications): the body of an
+   * error answer, sent with the error's status instead of the contract's `{ error: … }`.
+   */
+  errorBody?: (error: DomainError) => unknown;
 }
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -96,12 +101,17 @@ export function defineHandler<B = undefined, Q = undefined, P = undefined, A ext
       logger.info('request handled', { status });
       return json(status, result, requestId);
     } catch (error) {
+      let refusal: DomainError;
       if (error instanceof DomainError) {
         logger.info('request refused', { status: error.status, code: error.code });
-        return errorResponse(error, requestId);
+        refusal = error;
+      } else {
+        logger.error('unexpected failure', { error: error instanceof Error ? error.name : 'unknown' });
+        refusal = new DomainError('INTERNAL_ERROR');
       }
-      logger.error('unexpected failure', { error: error instanceof Error ? error.name : 'unknown' });
-      return errorResponse(new DomainError('INTERNAL_ERROR'), requestId);
+      return spec.errorBody
+        ? json(refusal.status, spec.errorBody(refusal), requestId)
+        : errorResponse(refusal, requestId);
     } finally {
       logger.removeKeys(['requestId', 'route']);
     }

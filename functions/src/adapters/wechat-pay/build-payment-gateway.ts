@@ -1,4 +1,5 @@
 import type { AppConfig } from '../../config';
+import { isWechatPayConfigured } from '../../wechat-pay-config';
 import {
   NotificationVerificationError,
   WechatPayError,
@@ -40,37 +41,35 @@ export function fixedPaymentGateway(gateway: PaymentGateway): PaymentGatewayProv
 }
 
 /**
- * Production WeChat Pay: merchant id, serial and public key id from the environment; the merchant
- * private key, the APIv3 key and the WeChat Pay public key from SSM SecureStrings. Stage `local`
- * gets the sandbox from the local stack instead (see local-stack.ts), so here it is unavailable.
+ * Production WeChat Pay: merchant id, serial, verify mode and public key id from the environment;
+ * the merchant private key, the APIv3 key and (modes `publicKey`, `both`) the WeChat Pay public
+ * key from SSM SecureStrings. Stage `local` gets the sandbox from the local stack instead (see
+ * local-stack.ts), so here it is unavailable.
  */
 export function buildPaymentGateway(cfg: AppConfig): PaymentGatewayProvider {
   const pay = cfg.wechatPay;
-  if (
-    !pay.mchId ||
-    !pay.merchantSerialNo ||
-    !pay.merchantPrivateKeyParam ||
-    !pay.apiV3KeyParam ||
-    !pay.platformPublicKeyParam ||
-    !pay.platformPublicKeyId
-  ) {
-    return unavailablePaymentGateway();
-  }
+  if (!isWechatPayConfigured(pay)) return unavailablePaymentGateway();
+  const { mchId, merchantSerialNo, verifyMode } = pay;
   const privateKey = ssmSecret(cfg.region, pay.merchantPrivateKeyParam);
   const apiV3Key = ssmSecret(cfg.region, pay.apiV3KeyParam);
-  const publicKey = ssmSecret(cfg.region, pay.platformPublicKeyParam);
-  const settings = { mchId: pay.mchId, serial: pay.merchantSerialNo, keyId: pay.platformPublicKeyId };
+  const publicKeyParam = verifyMode === 'platformCertificate' ? undefined : pay.platformPublicKeyParam;
+  const publicKey = publicKeyParam ? ssmSecret(cfg.region, publicKeyParam) : () => Promise.resolve(undefined);
   let gateway: Promise<PaymentGateway> | undefined;
   return () => {
     gateway ??= Promise.all([privateKey(), apiV3Key(), publicKey()]).then(([pem, v3, platformPem]) =>
       createWechatPayClient({
         baseUrl: pay.baseUrl ?? WECHAT_PAY_BASE_URL,
-        mchId: settings.mchId,
+        mchId,
         appId: cfg.wechatAppId,
-        merchantSerialNo: settings.serial,
+        merchantSerialNo,
         merchantPrivateKeyPem: pem,
-        platformPublicKeyPem: platformPem,
-        platformPublicKeyId: settings.keyId,
+        verifyMode,
+        ...(platformPem && pay.platformPublicKeyId
+          ? { platformPublicKeyPem: platformPem, platformPublicKeyId: pay.platformPublicKeyId }
+          : {}),
+        ...(pay.platformCertificateSerial
+          ? { platformCertificateSerial: pay.platformCertificateSerial }
+          : {}),
         apiV3Key: v3,
       }),
     );

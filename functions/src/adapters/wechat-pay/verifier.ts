@@ -11,12 +11,7 @@ import {
 /** WeChat Pay public key ids start with this; anything else in `Wechatpay-Serial` is a certificate serial. */
 export const PUBLIC_KEY_ID_PREFIX = 'PUB_KEY_ID_';
 
-/**
- * How a merchant verifies WeChat Pay: with the WeChat Pay public key, with platform certificates,
- * or with both while it moves from certificates to the public key (WeChat then signs with either).
- */
-export const VERIFY_MODES = ['publicKey', 'platformCertificate', 'both'] as const;
-export type VerifyMode = (typeof VERIFY_MODES)[number];
+export type { VerifyMode } from '../../wechat-pay-config';
 
 export interface WechatpayVerifier {
   /**
