@@ -1,10 +1,11 @@
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import { WECHAT_PAY_ENV as E } from '../../functions/src/wechat-pay-config';
+import { VERIFY_MODES, WECHAT_PAY_ENV as E } from '../../functions/src/wechat-pay-config';
 import { grantParameterRead } from './ssm-parameters';
 
-/** SSM SecureStrings created by hand (docs/deploy.md); only their names reach the functions. */
+/** SSM SecureStrings created by hand (docs/deploy.md); only their names reach the functions. The
+ * public key is read only in modes `publicKey` and `both`. */
 export const WECHAT_PAY_PARAMETERS = {
   merchantPrivateKey: '/jiuyi/prod/wechat-pay-merchant-private-key',
   apiV3Key: '/jiuyi/prod/wechat-pay-api-v3-key',
@@ -14,14 +15,29 @@ export const WECHAT_PAY_PARAMETERS = {
 /**
  * The `wechatPay` context: the merchant's identifiers, none of them secret. The notify URL defaults
  * to the API's own `…/v1/payments/wechat/notify`; a custom (ICP-filed) domain must be given here.
- * Patterns match functions/src/wechat-pay-config.ts, so a typo fails synth rather than a cold start.
+ * `verifyMode` is `publicKey` unless given; `publicKeyId` is needed unless it is
+ * `platformCertificate`, and refused then. Patterns match functions/src/wechat-pay-config.ts, so a
+ * typo fails synth rather than a cold start.
  */
-export const wechatPaySettingsSchema = z.strictObject({
-  mchId: z.string().regex(/^\d{8,12}$/),
-  merchantSerial: z.string().regex(/^[0-9A-Fa-f]{8,64}$/),
-  publicKeyId: z.string().regex(/^PUB_KEY_ID_\w+$/),
-  notifyUrl: z.url({ protocol: /^https$/ }).optional(),
-});
+export const wechatPaySettingsSchema = z
+  .strictObject({
+    mchId: z.string().regex(/^\d{8,12}$/),
+    merchantSerial: z.string().regex(/^[0-9A-Fa-f]{8,64}$/),
+    verifyMode: z.enum(VERIFY_MODES).optional(),
+    publicKeyId: z
+      .string()
+      .regex(/^PUB_KEY_ID_\w+$/)
+      .optional(),
+    platformCertificateSerial: z
+      .string()
+      .regex(/^[0-9A-Fa-f]{8,64}$/)
+      .optional(),
+    notifyUrl: z.url({ protocol: /^https$/ }).optional(),
+  })
+  .refine((s) => (s.verifyMode === 'platformCertificate') === (s.publicKeyId === undefined), {
+    path: ['publicKeyId'],
+    message: 'needed unless verifyMode is platformCertificate, refused then',
+  });
 export type WechatPaySettings = z.infer<typeof wechatPaySettingsSchema>;
 
 /** The `wechatAppId` context: the mini-program the merchant account is bound to. */
@@ -72,16 +88,30 @@ export class WechatPay extends Construct {
     return {
       [E.mchId]: settings.mchId,
       [E.merchantSerialNo]: settings.merchantSerial,
-      [E.platformPublicKeyId]: settings.publicKeyId,
+      ...(settings.publicKeyId ? { [E.platformPublicKeyId]: settings.publicKeyId } : {}),
       [E.notifyUrl]: settings.notifyUrl ?? defaultNotifyUrl,
       [E.merchantPrivateKeyParam]: WECHAT_PAY_PARAMETERS.merchantPrivateKey,
       [E.apiV3KeyParam]: WECHAT_PAY_PARAMETERS.apiV3Key,
-      [E.platformPublicKeyParam]: WECHAT_PAY_PARAMETERS.platformPublicKey,
+      ...(settings.publicKeyId
+        ? { [E.platformPublicKeyParam]: WECHAT_PAY_PARAMETERS.platformPublicKey }
+        : {}),
+      ...(settings.verifyMode ? { [E.verifyMode]: settings.verifyMode } : {}),
+      ...(settings.platformCertificateSerial
+        ? { [E.platformCertificateSerial]: settings.platformCertificateSerial }
+        : {}),
     };
+  }
+
+  /** The SSM parameters this merchant's mode reads. */
+  parameters(): string[] {
+    const { merchantPrivateKey, apiV3Key, platformPublicKey } = WECHAT_PAY_PARAMETERS;
+    return this.props.settings.publicKeyId
+      ? [merchantPrivateKey, apiV3Key, platformPublicKey]
+      : [merchantPrivateKey, apiV3Key];
   }
 
   attachTo(fn: IFunction & { addEnvironment(key: string, value: string): unknown }): void {
     for (const [key, value] of Object.entries(this.environment())) fn.addEnvironment(key, value);
-    grantParameterRead(this, fn, Object.values(WECHAT_PAY_PARAMETERS));
+    grantParameterRead(this, fn, this.parameters());
   }
 }

@@ -1,3 +1,4 @@
+import { Stack } from 'aws-cdk-lib';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { ROUTES, type RouteDefinition } from '../../functions/src/routes';
 import { SCHEDULES } from '../../functions/src/schedules';
@@ -8,7 +9,12 @@ import { HIS_KEY_PARAMETER, resolveHisSettings } from '../lib/his';
 import { JiuyiStack, type JiuyiStackProps } from '../lib/jiuyi-stack';
 import { WECHAT_SECRET_PARAMETER } from '../lib/personal-data-protection';
 import { groupRoutes, routeGroupOf } from '../lib/route-groups';
-import { resolveWechatAppId, resolveWechatPaySettings, WECHAT_PAY_PARAMETERS } from '../lib/wechat-pay';
+import {
+  resolveWechatAppId,
+  resolveWechatPaySettings,
+  WechatPay,
+  WECHAT_PAY_PARAMETERS,
+} from '../lib/wechat-pay';
 import {
   makeTestApp,
   resourcesIn,
@@ -160,6 +166,65 @@ describe('WeChat Pay', () => {
         PAYMENT_GATEWAY_HANDLERS.includes(handler) ? Object.values(WECHAT_PAY_PARAMETERS) : [],
       );
     }
+  });
+
+  it('a merchant on platform certificates gets its mode and pin, and neither the public key setting nor its grant', () => {
+    // Prepare
+    const stack = new Stack(makeTestApp({ bundle: false }), 'certificates');
+    const settings = resolveWechatPaySettings({
+      mchId: TEST_WECHAT_PAY.mchId,
+      merchantSerial: TEST_WECHAT_PAY.merchantSerial,
+      verifyMode: 'platformCertificate',
+      platformCertificateSerial: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+    });
+    if (!settings) throw new Error('expected settings');
+    const both = new WechatPay(stack, 'Both', {
+      settings: { ...TEST_WECHAT_PAY, verifyMode: 'both' },
+      defaultNotifyUrl: 'https://api.example.cn/v1/payments/wechat/notify',
+    });
+
+    // Act
+    const certificates = new WechatPay(stack, 'Certificates', {
+      settings,
+      defaultNotifyUrl: 'https://api.example.cn/v1/payments/wechat/notify',
+    });
+
+    // Assess
+    expect(certificates.environment()).toEqual({
+      [WECHAT_PAY_ENV.mchId]: TEST_WECHAT_PAY.mchId,
+      [WECHAT_PAY_ENV.merchantSerialNo]: TEST_WECHAT_PAY.merchantSerial,
+      [WECHAT_PAY_ENV.notifyUrl]: 'https://api.example.cn/v1/payments/wechat/notify',
+      [WECHAT_PAY_ENV.merchantPrivateKeyParam]: WECHAT_PAY_PARAMETERS.merchantPrivateKey,
+      [WECHAT_PAY_ENV.apiV3KeyParam]: WECHAT_PAY_PARAMETERS.apiV3Key,
+      [WECHAT_PAY_ENV.verifyMode]: 'platformCertificate',
+      [WECHAT_PAY_ENV.platformCertificateSerial]: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+    });
+    expect(certificates.parameters()).toEqual([
+      WECHAT_PAY_PARAMETERS.merchantPrivateKey,
+      WECHAT_PAY_PARAMETERS.apiV3Key,
+    ]);
+    expect(both.environment()).toMatchObject({
+      [WECHAT_PAY_ENV.verifyMode]: 'both',
+      [WECHAT_PAY_ENV.platformPublicKeyId]: TEST_WECHAT_PAY.publicKeyId,
+    });
+    expect(both.parameters()).toEqual(Object.values(WECHAT_PAY_PARAMETERS));
+  });
+
+  it('refuses a public key id with platform certificates, none in the other modes, and an http notify URL', () => {
+    const { publicKeyId: _id, ...withoutKey } = TEST_WECHAT_PAY;
+    expect(() => resolveWechatPaySettings({ ...TEST_WECHAT_PAY, verifyMode: 'platformCertificate' })).toThrow(
+      /wechatPay context: publicKeyId/,
+    );
+    expect(() => resolveWechatPaySettings({ ...withoutKey, verifyMode: 'both' })).toThrow(
+      /wechatPay context: publicKeyId/,
+    );
+    expect(() => resolveWechatPaySettings(withoutKey)).toThrow(/wechatPay context: publicKeyId/);
+    expect(() =>
+      resolveWechatPaySettings({
+        ...TEST_WECHAT_PAY,
+        notifyUrl: 'http://api.example.cn/v1/payments/wechat/notify',
+      }),
+    ).toThrow(/wechatPay context: notifyUrl/);
   });
 
   it('is absent without the wechatPay context: no settings, no grants', () => {
