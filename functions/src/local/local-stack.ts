@@ -75,7 +75,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await ensureTable(raw, cfg.tableName);
     raw.destroy();
     // The sandbox generates its merchant and platform keys now; they live only in this process.
-    pay = await startWechatPaySandbox({ port: options.payPort ?? 0, appId: cfg.wechatAppId });
+    // JIUYI_WECHAT_PAY_VERIFY_MODE=platformCertificate|both runs the sandbox (and the client) in that mode.
+    pay = await startWechatPaySandbox({
+      port: options.payPort ?? 0,
+      appId: cfg.wechatAppId,
+      verifyMode: cfg.wechatPay.verifyMode,
+    });
     const apiUrl = `http://127.0.0.1:${options.apiPort}`;
     const deps = buildDeps(cfg, sandboxPaymentDeps(pay, apiUrl));
     setDeps(deps);
