@@ -1,15 +1,31 @@
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { memoizeSuccess } from '../cache/memoize-success';
 
-/** Reads a SecureString parameter once per cold start and keeps it in memory. */
-export function ssmSecret(region: string, name: string): () => Promise<string> {
-  let value: Promise<string> | undefined;
-  return () => {
-    value ??= new SSMClient({ region })
-      .send(new GetParameterCommand({ Name: name, WithDecryption: true }))
-      .then((out) => {
-        if (!out.Parameter?.Value) throw new Error(`SSM parameter ${name} is empty`);
-        return out.Parameter.Value;
-      });
-    return value;
+/** Reads one parameter's value (undefined when the parameter has none). */
+export type ParameterReader = (name: string) => Promise<string | undefined>;
+
+/** SSM GetParameter with decryption, for SecureString parameters. */
+export function ssmParameterReader(region: string): ParameterReader {
+  const client = new SSMClient({ region });
+  return async (name) => {
+    const out = await client.send(new GetParameterCommand({ Name: name, WithDecryption: true }));
+    return out.Parameter?.Value;
   };
+}
+
+/**
+ * A secret read once and kept in memory; a failed or empty read is not kept, so the next call reads
+ * again instead of failing until the function is recycled.
+ */
+export function cachedSecret(name: string, read: ParameterReader): () => Promise<string> {
+  return memoizeSuccess(async () => {
+    const value = await read(name);
+    if (!value) throw new Error(`SSM parameter ${name} is empty`);
+    return value;
+  });
+}
+
+/** Reads a SecureString parameter once per warm function (retried after a failure). */
+export function ssmSecret(region: string, name: string): () => Promise<string> {
+  return cachedSecret(name, ssmParameterReader(region));
 }
