@@ -55,6 +55,12 @@ import {
 import type { PaymentStore } from './ports/payment-store';
 import type { PayerDirectory } from './ports/payer-directory';
 import type { PaymentSettings } from './use-cases/payments/payment-ports';
+import { createAuthSessionStore } from './adapters/dynamodb/auth-session-store';
+import { createStaffDirectory } from './adapters/dynamodb/staff-directory';
+import { createAccountCache } from './adapters/cache/account-cache';
+import type { AuthSessionStore } from './ports/auth-session-store';
+import type { StaffDirectory } from './ports/staff-directory';
+import type { AccountReader } from './ports/account-reader';
 
 /** Everything a handler needs, built once per cold start from configuration. */
 export interface Deps {
@@ -94,6 +100,12 @@ export interface Deps {
   /** WeChat Pay (the sandbox in stage local), resolved on first use: prod keys come from SSM. */
   paymentGateway: PaymentGatewayProvider;
   paymentSettings: PaymentSettings;
+  /** Refresh-token families (rotation, reuse revokes the family). */
+  authSessions: AuthSessionStore;
+  /** The account behind each request's token, cached per warm function for at most 60 s. */
+  accountReader: AccountReader;
+  /** Staff accounts as admins manage them: list, disable/enable, change role, audit. */
+  staff: StaffDirectory;
   now: () => Date;
 }
 
@@ -125,11 +137,12 @@ function buildWechat(cfg: AppConfig): WechatSessionPort {
 export function buildDeps(cfg: AppConfig, overrides: Partial<Deps> = {}): Deps {
   const table = overrides.table ?? createTable(cfg);
   const cipher = overrides.cipher ?? buildCipher(cfg);
+  const accounts = createAccountStore(table);
   return {
     config: cfg,
     table,
     guide: createGuideStore(table),
-    accounts: createAccountStore(table),
+    accounts,
     patients: createPatientStore(table, cipher),
     catalogue: createCatalogueStore(table),
     schedule: createScheduleStore(table),
@@ -153,6 +166,9 @@ export function buildDeps(cfg: AppConfig, overrides: Partial<Deps> = {}): Deps {
     payer: createPayerDirectory(table),
     paymentGateway: buildPaymentGateway(cfg),
     paymentSettings: { appId: cfg.wechatAppId, notifyUrl: cfg.wechatPay.notifyUrl ?? '' },
+    authSessions: createAuthSessionStore(table),
+    accountReader: createAccountCache(accounts),
+    staff: createStaffDirectory(table),
     now: () => new Date(),
     ...overrides,
   };

@@ -6,6 +6,7 @@ import { loadConfig } from './config';
 import { devSignIn } from './use-cases/accounts/dev-sign-in';
 import type { AccountStore } from './ports/account-store';
 import type { TokenService } from './ports/token-service';
+import type { AuthSessionStore } from './ports/auth-session-store';
 
 describe('the route registry', () => {
   it('every route has a handler file and a registered handler', () => {
@@ -24,11 +25,12 @@ describe('the route registry', () => {
 describe('the dev login cannot be enabled in production', () => {
   const unusedAccounts = {} as AccountStore;
   const unusedTokens = {} as TokenService;
+  const unusedSessions = {} as AuthSessionStore;
 
   it('refuses outright when the stage is prod, before touching any store', async () => {
     await expect(
       devSignIn(
-        { accounts: unusedAccounts, tokens: unusedTokens, stage: 'prod' },
+        { accounts: unusedAccounts, tokens: unusedTokens, authSessions: unusedSessions, stage: 'prod' },
         { openid: 'x', role: 'admin' },
         new Date(),
       ),

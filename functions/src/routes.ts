@@ -69,6 +69,9 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/v1/clinic-bookings', handler: 'book-in-clinic' },
   { method: 'POST', path: '/v1/referral-bookings', handler: 'book-referral' },
   { method: 'GET', path: '/v1/referral-bookings', handler: 'list-referral-bookings' },
+  { method: 'GET', path: '/v1/admin/accounts', handler: 'list-staff-accounts' },
+  { method: 'PATCH', path: '/v1/admin/accounts/{id}', handler: 'update-staff-account' },
+  { method: 'GET', path: '/v1/admin/accounts/{id}/audit', handler: 'list-account-audit' },
 ];
 
 /**

@@ -80,6 +80,10 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: '该就诊人还有未完成的预约或候补，请先取消后再删除',
   },
+  SESSION_REVOKED: { status: 401, message: '登录状态已失效，请重新登录' },
+  ACCOUNT_DISABLED: { status: 403, message: '该账号已被停用，如有疑问请联系医院管理员' },
+  CANNOT_CHANGE_OWN_ACCOUNT: { status: 409, message: '不能停用自己的账号或更改自己的角色' },
+  LAST_ADMIN: { status: 409, message: '至少须保留一位启用中的管理员' },
   INTERNAL_ERROR: { status: 500, message: '系统繁忙，请稍后再试' },
 } as const;
 

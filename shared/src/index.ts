@@ -17,3 +17,4 @@ export * from './schemas/bill.schema';
 export * from './domain/bills';
 export * from './domain/appointments/session-plan';
 export * from './schemas/clinic-operations.schema';
+export * from './domain/accounts';

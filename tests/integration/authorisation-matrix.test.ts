@@ -67,6 +67,9 @@ const ALLOWED: Record<string, 'public' | readonly Role[]> = {
   'POST /v1/clinic-bookings': ['clinic_doctor', 'expert'],
   'POST /v1/referral-bookings': ['alliance_doctor'],
   'GET /v1/referral-bookings': ['alliance_doctor'],
+  'GET /v1/admin/accounts': ['admin'],
+  'PATCH /v1/admin/accounts/{id}': ['admin'],
+  'GET /v1/admin/accounts/{id}/audit': ['admin'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -58,6 +58,9 @@ import { handler as listExtraNumbers } from './list-extra-numbers.handler';
 import { handler as bookInClinic } from './book-in-clinic.handler';
 import { handler as bookReferral } from './book-referral.handler';
 import { handler as listReferralBookings } from './list-referral-bookings.handler';
+import { handler as listStaffAccounts } from './list-staff-accounts.handler';
+import { handler as updateStaffAccount } from './update-staff-account.handler';
+import { handler as listAccountAudit } from './list-account-audit.handler';
 /** Handler name (as in routes.ts) → handler, for the local API adapter. */
 export const HANDLERS: Record<string, LambdaHandler> = {
   'get-health': getHealth,
@@ -118,4 +121,7 @@ export const HANDLERS: Record<string, LambdaHandler> = {
   'book-in-clinic': bookInClinic,
   'book-referral': bookReferral,
   'list-referral-bookings': listReferralBookings,
+  'list-staff-accounts': listStaffAccounts,
+  'update-staff-account': updateStaffAccount,
+  'list-account-audit': listAccountAudit,
 };

@@ -8,6 +8,6 @@ export const handler = defineHandler(
   { access: roleSchema.options, body: redeemInviteBodySchema },
   async ({ body, principal, deps }) => {
     const account = await redeemStaffInvite(deps.accounts, principal.accountId, body.code, deps.now());
-    return authResponseFor(deps.tokens, account);
+    return authResponseFor(deps, account, deps.now());
   },
 );

@@ -6,6 +6,7 @@ import { getDeps, type Deps } from '../composition';
 import { errorResponse, json, RawResponse } from './respond';
 import { logger } from './logger';
 import { parseBody, parsePath, parseQuery, readHeader } from './parse-request';
+import { authenticateRequest } from '../use-cases/accounts/authenticate-request';
 
 /** Who may call a route: anyone, or a signed-in principal with one of these roles. */
 export type Access = 'public' | readonly Role[];
@@ -51,7 +52,7 @@ async function authenticate(event: APIGatewayProxyEventV2, deps: Deps): Promise<
   if (!value) return undefined;
   const match = /^Bearer\s+(\S+)$/i.exec(value);
   if (!match?.[1]) throw new DomainError('UNAUTHENTICATED');
-  return deps.tokens.verify(match[1]);
+  return authenticateRequest(deps, match[1]);
 }
 
 function rawBodyOf(event: APIGatewayProxyEventV2): string {

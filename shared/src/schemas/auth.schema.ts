@@ -46,9 +46,14 @@ export const refreshBodySchema = z.strictObject({
   refreshToken: z.string().min(1, { message: '缺少刷新凭证' }).max(2048),
 });
 
+/** An account an admin disabled can neither sign in nor call the API; absent means active. */
+export const accountStatusSchema = z.enum(['active', 'disabled']);
+export type AccountStatus = z.infer<typeof accountStatusSchema>;
+
 export const accountSchema = z.object({
   id: z.string(),
   role: roleSchema,
+  status: accountStatusSchema.optional(),
   institutionId: z.string().optional(),
   specialty: z.string().optional(),
   doctorId: z.string().optional(),
@@ -83,4 +88,59 @@ export const inviteResponseSchema = z.object({
 
 export const redeemInviteBodySchema = z.strictObject({
   code: z.string().regex(/^[A-Z0-9]{8}$/, { message: '邀请码应为 8 位字母或数字' }),
+});
+
+/** GET /v1/admin/accounts — the staff accounts (every role but patient), oldest first. */
+export const staffAccountListSchema = z.object({ items: z.array(accountSchema) });
+
+/**
+ * PATCH /v1/admin/accounts/{id} — disable or enable a staff account, or change its role (with the
+ * role's own link: institution, specialty or catalogue doctor), always with a reason for the audit.
+ */
+export const updateStaffAccountBodySchema = z
+  .strictObject({
+    status: accountStatusSchema.optional(),
+    role: staffRoleSchema.optional(),
+    institutionId: z.string().max(64).optional(),
+    specialty: z.string().max(64).optional(),
+    doctorId: z.string().max(64).optional(),
+    reason: z
+      .string()
+      .trim()
+      .min(2, { message: '请填写原因（至少 2 个字）' })
+      .max(200, { message: '原因最多 200 个字' }),
+  })
+  .refine((body) => body.status !== undefined || body.role !== undefined, {
+    message: '请选择要停用、启用或更改的角色',
+    path: ['status'],
+  });
+export type UpdateStaffAccountBody = z.infer<typeof updateStaffAccountBodySchema>;
+
+/** What an account change touched, before and after. */
+export const accountStateSchema = z.object({
+  role: roleSchema,
+  status: accountStatusSchema,
+  institutionId: z.string().optional(),
+  specialty: z.string().optional(),
+  doctorId: z.string().optional(),
+});
+export type AccountState = z.infer<typeof accountStateSchema>;
+
+/** One audited account change: who made it, when, why, and the state before and after. */
+export const accountAuditEntrySchema = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  by: z.string(),
+  at: z.string(),
+  reason: z.string(),
+  before: accountStateSchema,
+  after: accountStateSchema,
+});
+export type AccountAuditEntry = z.infer<typeof accountAuditEntrySchema>;
+
+export const accountAuditListSchema = z.object({ items: z.array(accountAuditEntrySchema) });
+
+export const updateStaffAccountResponseSchema = z.object({
+  account: accountSchema,
+  audit: accountAuditEntrySchema,
 });

@@ -22,10 +22,10 @@ describe('check-in codes', () => {
     const codes = createJoseCheckInCodes(SECRET);
     const { token } = await codes.issue(claims, NOW);
     const other = await createJoseCheckInCodes(`${SECRET}-other`).issue(claims, NOW);
-    const session = await createJoseTokenService(SECRET, undefined, () => NOW).issue({
-      accountId: 'acc-1',
-      role: 'patient',
-    });
+    const session = await createJoseTokenService(SECRET, undefined, () => NOW).issue(
+      { accountId: 'acc-1', role: 'patient' },
+      { familyId: 'family-1', generation: 0 },
+    );
     const tampered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
     // Act / Assess
     for (const bad of [tampered, other.token, session.token, 'not-a-jwt']) {

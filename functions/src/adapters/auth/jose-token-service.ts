@@ -1,4 +1,5 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { SignJWT, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
+import { z } from 'zod';
 import { DomainError, principalSchema, toShanghaiIso } from '@jiuyi/shared';
 import type { TokenService } from '../../ports/token-service';
 
@@ -11,13 +12,26 @@ export interface TokenLifetimes {
   refreshSeconds: number;
 }
 
+/** Access tokens live 15 minutes at most (issue 10 item 7); refresh tokens 30 days, rotating on each use. */
+export const DEFAULT_TOKEN_LIFETIMES: TokenLifetimes = {
+  accessSeconds: 15 * 60,
+  refreshSeconds: 30 * 86_400,
+};
+
+const refreshClaimsSchema = z.object({
+  sub: z.string().min(1),
+  fid: z.string().min(1),
+  gen: z.number().int().min(0),
+});
+
 /**
- * HS256 tokens. The access token carries the role so every request is authorised without a read;
- * it lives two hours, so a role change (an invite redeemed) reaches old tokens within that time.
+ * HS256 tokens. The access token carries the principal, but a request is authorised by the account
+ * as it is now (authenticate-request.ts), so the claims only say who the bearer is. A token without
+ * `exp`, older than the access lifetime, or whose `accountId` is not its `sub` is refused.
  */
 export function createJoseTokenService(
   secret: string,
-  lifetimes: TokenLifetimes = { accessSeconds: 2 * 60 * 60, refreshSeconds: 30 * 24 * 60 * 60 },
+  lifetimes: TokenLifetimes = DEFAULT_TOKEN_LIFETIMES,
   now: () => Date = () => new Date(),
 ): TokenService {
   const key = new TextEncoder().encode(secret);
@@ -35,13 +49,15 @@ export function createJoseTokenService(
     return { token, expiresAt: toShanghaiIso(new Date((issuedAt + ttl) * 1000)) };
   }
 
-  async function check(token: string, audience: string) {
+  async function check(token: string, audience: string, maxAgeSeconds: number): Promise<JWTPayload> {
     try {
       const { payload } = await jwtVerify(token, key, {
         issuer: ISSUER,
         audience,
         algorithms: ['HS256'],
         currentDate: now(),
+        requiredClaims: ['exp', 'iat', 'sub'],
+        maxTokenAge: maxAgeSeconds,
       });
       return payload;
     } catch (error) {
@@ -51,22 +67,39 @@ export function createJoseTokenService(
   }
 
   return {
-    async issue(principal) {
-      const access = await sign({ ...principal }, principal.accountId, AUDIENCE, lifetimes.accessSeconds);
-      const refresh = await sign({}, principal.accountId, REFRESH_AUDIENCE, lifetimes.refreshSeconds);
-      return { token: access.token, expiresAt: access.expiresAt, refreshToken: refresh.token };
+    async issue(principal, session) {
+      const access = await sign(
+        { ...principal, sid: session.familyId },
+        principal.accountId,
+        AUDIENCE,
+        lifetimes.accessSeconds,
+      );
+      const refresh = await sign(
+        { fid: session.familyId, gen: session.generation },
+        principal.accountId,
+        REFRESH_AUDIENCE,
+        lifetimes.refreshSeconds,
+      );
+      return {
+        token: access.token,
+        expiresAt: access.expiresAt,
+        refreshToken: refresh.token,
+        refreshExpiresAt: refresh.expiresAt,
+      };
     },
     async verify(token) {
-      const parsed = principalSchema.safeParse(await check(token, AUDIENCE));
-      if (!parsed.success) throw new DomainError('UNAUTHENTICATED');
-      return parsed.data;
+      const payload = await check(token, AUDIENCE, lifetimes.accessSeconds);
+      const parsed = principalSchema.safeParse(payload);
+      if (!parsed.success || parsed.data.accountId !== payload.sub) throw new DomainError('UNAUTHENTICATED');
+      return { ...parsed.data, issuedAt: new Date((payload.iat ?? 0) * 1000) };
     },
     async verifyRefresh(refreshToken) {
-      const payload = await check(refreshToken, REFRESH_AUDIENCE).catch(() => {
+      const payload = await check(refreshToken, REFRESH_AUDIENCE, lifetimes.refreshSeconds).catch(() => {
         throw new DomainError('UNAUTHENTICATED');
       });
-      if (!payload.sub) throw new DomainError('UNAUTHENTICATED');
-      return payload.sub;
+      const parsed = refreshClaimsSchema.safeParse(payload);
+      if (!parsed.success) throw new DomainError('UNAUTHENTICATED');
+      return { accountId: parsed.data.sub, familyId: parsed.data.fid, generation: parsed.data.gen };
     },
   };
 }

@@ -1,5 +1,7 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { accountSchema, type Account } from '@jiuyi/shared';
+import { GetCommand, TransactWriteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { accountSchema, adminRosterChange, type Account } from '@jiuyi/shared';
+import { accountDataWrite, adminRosterWrite } from './account-items';
+import type { TransactItem } from './outbox-store';
 import type { AccountStore, StaffInvite } from '../../ports/account-store';
 import { accountKeys, ttlFromIso, type Table } from './table';
 import { cancellationCodes, failedCondition } from './transaction-errors';
@@ -69,14 +71,13 @@ export function createAccountStore(table: Table): AccountStore {
       const current = await get(accountId);
       if (!current) throw new Error(`account ${accountId} not found`);
       const next: Account = { ...current, ...fields };
+      const roster = adminRosterWrite(table, accountId, adminRosterChange(current, next), false);
       await table.doc.send(
-        new UpdateCommand({
-          TableName: table.name,
-          Key: accountKeys.account(accountId),
-          UpdateExpression: 'SET #data = :data',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#data': 'data' },
-          ExpressionAttributeValues: { ':data': next },
+        new TransactWriteCommand({
+          TransactItems: [
+            accountDataWrite(table, next, { condition: 'attribute_exists(pk)' }),
+            ...(roster ? [roster] : []),
+          ],
         }),
       );
       return next;
@@ -110,34 +111,25 @@ export function createAccountStore(table: Table): AccountStore {
         doctorId: invite.doctorId,
         displayName: invite.displayName ?? current.displayName,
       };
+      // An admin redeeming a non-admin invite leaves the roster, never as its last member.
+      const roster = adminRosterWrite(table, accountId, adminRosterChange(current, next));
+      const items: TransactItem[] = [
+        {
+          Update: {
+            TableName: table.name,
+            Key: accountKeys.invite(codeHash),
+            UpdateExpression: 'SET redeemedBy = :acc, redeemedAt = :now',
+            ConditionExpression:
+              'attribute_exists(pk) AND attribute_not_exists(redeemedBy) AND #data.expiresAt > :now',
+            ExpressionAttributeNames: { '#data': 'data' },
+            ExpressionAttributeValues: { ':acc': accountId, ':now': nowIso },
+          },
+        },
+        accountDataWrite(table, next, { condition: 'attribute_exists(pk)' }),
+        ...(roster ? [roster] : []),
+      ];
       try {
-        await table.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: table.name,
-                  Key: accountKeys.invite(codeHash),
-                  UpdateExpression: 'SET redeemedBy = :acc, redeemedAt = :now',
-                  ConditionExpression:
-                    'attribute_exists(pk) AND attribute_not_exists(redeemedBy) AND #data.expiresAt > :now',
-                  ExpressionAttributeNames: { '#data': 'data' },
-                  ExpressionAttributeValues: { ':acc': accountId, ':now': nowIso },
-                },
-              },
-              {
-                Update: {
-                  TableName: table.name,
-                  Key: accountKeys.account(accountId),
-                  UpdateExpression: 'SET #data = :data',
-                  ConditionExpression: 'attribute_exists(pk)',
-                  ExpressionAttributeNames: { '#data': 'data' },
-                  ExpressionAttributeValues: { ':data': next },
-                },
-              },
-            ],
-          }),
-        );
+        await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
         return next;
       } catch (error) {
         if (cancellationCodes(error)) return undefined;

@@ -39,6 +39,20 @@ export const accountKeys = {
     sk: `PATIENT#${patientId}`,
   }),
   identityGuard: (blindIndex: string) => ({ pk: `IDENTITY#${blindIndex}`, sk: 'IDENTITY' }),
+  /** The ids of every active admin, in one string set (the "keep one admin" guard). */
+  adminRoster: () => ({ pk: 'ADMINS', sk: 'ROSTER' }),
+  /** An audited change of an account (by an admin), in time order under the account. */
+  accountAudit: (accountId: string, at: string, entryId: string) => ({
+    pk: `ACCOUNT#${accountId}`,
+    sk: `ACCOUNTAUDIT#${at}#${entryId}`,
+  }),
+  /** A refresh-token family: its current generation and whether it was revoked. */
+  sessionFamily: (familyId: string) => ({ pk: `SESSIONFAMILY#${familyId}`, sk: 'FAMILY' }),
+  /** The sparse gsi1 entry every staff account (role other than patient) carries. */
+  staffIndex: (createdAt: string, accountId: string) => ({
+    gsi1pk: 'STAFF',
+    gsi1sk: `${createdAt}#${accountId}`,
+  }),
 };
 
 /** Epoch seconds for the TTL attribute. */

@@ -1,20 +1,20 @@
 import type { AuthResponse } from '@jiuyi/shared';
 import type { AccountStore } from '../../ports/account-store';
-import type { TokenService } from '../../ports/token-service';
 import type { WechatSessionPort } from '../../ports/wechat-session';
-import { authResponseFor, findOrCreateAccount } from './sign-in';
+import { authResponseFor, findOrCreateAccount, type SessionPorts } from './sign-in';
 
 /**
  * 1. Exchange the `wx.login` code for the openid (code2Session).
  * 2. Find the openid's account or create a patient account.
- * 3. Issue an access token and a refresh token.
+ * 3. Refuse a disabled account (ACCOUNT_DISABLED).
+ * 4. Issue an access token and the first refresh token of a new family.
  */
 export async function signInWithWechat(
-  ports: { wechat: WechatSessionPort; accounts: AccountStore; tokens: TokenService },
+  ports: SessionPorts & { wechat: WechatSessionPort; accounts: AccountStore },
   code: string,
   now: Date,
 ): Promise<AuthResponse> {
   const { openid } = await ports.wechat.exchange(code);
   const account = await findOrCreateAccount(ports.accounts, openid, now);
-  return authResponseFor(ports.tokens, account);
+  return authResponseFor(ports, account, now);
 }

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { toShanghaiIso, type Account, type AuthResponse, type Principal } from '@jiuyi/shared';
+import { DomainError, toShanghaiIso, type Account, type AuthResponse, type Principal } from '@jiuyi/shared';
 import type { AccountStore } from '../../ports/account-store';
+import type { AuthSessionStore } from '../../ports/auth-session-store';
 import type { TokenService } from '../../ports/token-service';
+
+/** What issuing a session needs: the token signer and the refresh-token families. */
+export interface SessionPorts {
+  tokens: TokenService;
+  authSessions: AuthSessionStore;
+}
 
 /** The token claims of an account. */
 export function principalOf(account: Account): Principal {
@@ -14,9 +21,30 @@ export function principalOf(account: Account): Principal {
   };
 }
 
-/** Tokens plus the account, the contract's auth answer. */
-export async function authResponseFor(tokens: TokenService, account: Account): Promise<AuthResponse> {
-  return { ...(await tokens.issue(principalOf(account))), account };
+/** A disabled account gets no tokens and no answers. */
+export function assertActive(account: Account): void {
+  if (account.status === 'disabled') throw new DomainError('ACCOUNT_DISABLED');
+}
+
+/**
+ * Tokens plus the account, the contract's auth answer, as the first generation of a new
+ * refresh-token family (a sign-in starts a family; a refresh continues one).
+ */
+export async function authResponseFor(
+  ports: SessionPorts,
+  account: Account,
+  now: Date,
+): Promise<AuthResponse> {
+  assertActive(account);
+  const familyId = randomUUID();
+  const issued = await ports.tokens.issue(principalOf(account), { familyId, generation: 0 });
+  await ports.authSessions.start({
+    familyId,
+    accountId: account.id,
+    createdAt: toShanghaiIso(now),
+    expiresAt: issued.refreshExpiresAt,
+  });
+  return { token: issued.token, expiresAt: issued.expiresAt, refreshToken: issued.refreshToken, account };
 }
 
 /**

@@ -15,19 +15,14 @@ function newCode(): string {
   return Array.from({ length: 8 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join('');
 }
 
-/** An admin creates a one-time code that grants a staff role to whichever WeChat account redeems it. */
-export async function createStaffInvite(
-  { accounts, catalogue }: { accounts: AccountStore; catalogue: CatalogueStore },
-  admin: { accountId: string },
-  input: {
-    role: Exclude<Role, 'patient'>;
-    institutionId?: string;
-    specialty?: string;
-    doctorId?: string;
-    displayName?: string;
-  },
-  now: Date,
-): Promise<{ code: string; role: Exclude<Role, 'patient'>; expiresAt: string }> {
+/**
+ * A staff role comes with what it acts for: an alliance doctor's institution, an expert's specialty,
+ * a clinic doctor's catalogue doctor (which must exist). Shared by invites and admin role changes.
+ */
+export async function checkRoleLink(
+  catalogue: CatalogueStore,
+  input: { role: Role; institutionId?: string; specialty?: string; doctorId?: string },
+): Promise<void> {
   if (input.role === 'alliance_doctor' && !input.institutionId) {
     throw new DomainError('VALIDATION_FAILED', {
       details: { fields: { institutionId: '医联体医生须指定所属机构' } },
@@ -45,6 +40,22 @@ export async function createStaffInvite(
   if (input.doctorId && !(await catalogue.listDoctors()).some((d) => d.id === input.doctorId)) {
     throw new DomainError('VALIDATION_FAILED', { details: { fields: { doctorId: '未找到该出诊医生' } } });
   }
+}
+
+/** An admin creates a one-time code that grants a staff role to whichever WeChat account redeems it. */
+export async function createStaffInvite(
+  { accounts, catalogue }: { accounts: AccountStore; catalogue: CatalogueStore },
+  admin: { accountId: string },
+  input: {
+    role: Exclude<Role, 'patient'>;
+    institutionId?: string;
+    specialty?: string;
+    doctorId?: string;
+    displayName?: string;
+  },
+  now: Date,
+): Promise<{ code: string; role: Exclude<Role, 'patient'>; expiresAt: string }> {
+  await checkRoleLink(catalogue, input);
   const code = newCode();
   const expiresAt = toShanghaiIso(new Date(now.getTime() + INVITE_DAYS * 86_400_000));
   await accounts.putInvite({
