@@ -43,6 +43,8 @@ export default defineAppConfig({
         'templates/index',
       ],
     },
+    // Admin-only pages: staff accounts (disable, enable, change role).
+    { root: 'subpackages/admin', pages: ['accounts/index'] },
     // Local demo only, like the persona switcher: kept out of the main package.
     { root: 'subpackages/demo', pages: ['sent-messages/index'] },
   ],

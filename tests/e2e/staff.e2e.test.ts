@@ -319,6 +319,29 @@ describe('staff and doctor pages in the H5 app (headless Chromium)', () => {
     await screenshot(page, 'staff-7-template-saved');
   });
 
+  it('lets an admin disable a staff account with a reason, and the account is refused afterwards', async () => {
+    // Prepare: a records-room account to manage
+    const staff = await call<{ token: string; account: { id: string } }>(apiUrl(), 'POST', '/v1/auth/dev', {
+      body: { openid: `e2e-records-${runTag}`, role: 'records_staff' },
+    });
+    // Act: 管理员 → 工作人员账号 → the account → 停用 with a reason
+    await becomePersona('admin', 'page-staff-home');
+    await byTestId('staff-admin-accounts').click({ timeout: 15_000 });
+    await byTestId(`account-${staff.body.account.id}`).click({ timeout: 15_000 });
+    await byTestId('account-action-disable').click({ timeout: 15_000 });
+    await inputOf('account-reason').fill('离职');
+    await screenshot(page, 'staff-8-account-disable');
+    await byTestId('account-save').click();
+    // Assess
+    await byTestId('account-saved').waitFor({ timeout: 15_000 });
+    await expect(byTestId('account-saved').textContent()).resolves.toContain('已停用');
+    await screenshot(page, 'staff-9-account-disabled');
+    const relogin = await call<{ error: { code: string } }>(apiUrl(), 'POST', '/v1/auth/dev', {
+      body: { openid: `e2e-records-${runTag}`, role: 'records_staff' },
+    });
+    expect(relogin.body.error.code).toBe('ACCOUNT_DISABLED');
+  });
+
   it('shows a patient their outpatient bills page with the patient chosen and nothing to pay yet', async () => {
     // Prepare: a patient without a visit yet (bills need a visit that has begun)
     const code = `h5-demo-bills-${runTag}`;

@@ -66,6 +66,14 @@ function StaffHomePage() {
             onOpen={() => void Taro.navigateTo({ url: '/subpackages/staff/templates/index' })}
           />
         ) : null}
+        {admin ? (
+          <EntryRow
+            title="工作人员账号"
+            hint="停用、启用账号或更改角色"
+            testId="staff-admin-accounts"
+            onOpen={() => void Taro.navigateTo({ url: '/subpackages/admin/accounts/index' })}
+          />
+        ) : null}
         {STAFF_ENTRIES.map((entry) => (
           <EntryRow
             key={entry.id}
