@@ -24,6 +24,13 @@ export interface AccountStore {
     fields: Pick<Account, 'role' | 'institutionId' | 'specialty' | 'doctorId'>,
   ): Promise<Account>;
   putInvite(invite: StaffInvite): Promise<void>;
-  /** Marks the invite used by this account and applies its role, atomically; false if unusable. */
-  redeemInvite(codeHash: string, accountId: string, nowIso: string): Promise<Account | undefined>;
+  /**
+   * Marks the invite used by this account and applies its role, atomically. Refused when the invite is
+   * unusable (`invalid`) or when it would take the role of the last active admin (`last_admin`).
+   */
+  redeemInvite(
+    codeHash: string,
+    accountId: string,
+    nowIso: string,
+  ): Promise<{ ok: true; account: Account } | { ok: false; refusal: 'invalid' | 'last_admin' }>;
 }

@@ -101,7 +101,7 @@ export function createAccountStore(table: Table): AccountStore {
         new GetCommand({ TableName: table.name, Key: accountKeys.invite(codeHash), ConsistentRead: true }),
       );
       const current = await get(accountId);
-      if (!Item || !current) return undefined;
+      if (!Item || !current) return { ok: false, refusal: 'invalid' };
       const invite = Item.data as StaffInvite;
       const next: Account = {
         ...current,
@@ -130,10 +130,12 @@ export function createAccountStore(table: Table): AccountStore {
       ];
       try {
         await table.doc.send(new TransactWriteCommand({ TransactItems: items }));
-        return next;
+        return { ok: true, account: next };
       } catch (error) {
-        if (cancellationCodes(error)) return undefined;
-        throw error;
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        const rosterRefused = roster !== undefined && failedCondition(codes, items.indexOf(roster));
+        return { ok: false, refusal: rosterRefused ? 'last_admin' : 'invalid' };
       }
     },
   };

@@ -69,12 +69,14 @@ export function createStaffDirectory(table: Table): StaffDirectory {
         const codes = cancellationCodes(error);
         if (!codes) throw error;
         const failed = new Set(names.filter((_, i) => codes[i] === 'ConditionalCheckFailed'));
-        const refusal: StaffChangeRefusal | undefined = failed.has('actor')
-          ? 'actor_not_admin'
-          : failed.has('account')
-            ? 'changed'
-            : failed.has('roster')
-              ? 'last_admin'
+        // Two admins disabling each other: the loser fails both the roster and its own check; the
+        // roster says why better.
+        const refusal: StaffChangeRefusal | undefined = failed.has('roster')
+          ? 'last_admin'
+          : failed.has('actor')
+            ? 'actor_not_admin'
+            : failed.has('account')
+              ? 'changed'
               : undefined;
         if (!refusal) throw error;
         return { ok: false, refusal };

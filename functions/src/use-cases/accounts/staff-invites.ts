@@ -68,14 +68,18 @@ export async function createStaffInvite(
   return { code, role: input.role, expiresAt };
 }
 
-/** The signed-in account takes the invite's role; a used, expired or unknown code is refused. */
+/**
+ * The signed-in account takes the invite's role; a used, expired or unknown code is refused, and so
+ * is an invite that would turn the last active admin into another role.
+ */
 export async function redeemStaffInvite(
   accounts: AccountStore,
   accountId: string,
   code: string,
   now: Date,
 ): Promise<Account> {
-  const account = await accounts.redeemInvite(hashInviteCode(code), accountId, toShanghaiIso(now));
-  if (!account) throw new DomainError('INVITE_INVALID');
-  return account;
+  const redeemed = await accounts.redeemInvite(hashInviteCode(code), accountId, toShanghaiIso(now));
+  if (!redeemed.ok)
+    throw new DomainError(redeemed.refusal === 'last_admin' ? 'LAST_ADMIN' : 'INVITE_INVALID');
+  return redeemed.account;
 }
