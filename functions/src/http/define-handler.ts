@@ -39,6 +39,22 @@ export interface HandlerSpec<B, Q, P, A extends Access> {
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
+/** What a route declares about its input, readable from the handler (tests enumerate it). */
+export interface RouteContract {
+  access: Access;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  params?: z.ZodType;
+}
+
+/** A handler built by `defineHandler`: callable by Lambda, and carrying the schemas it parses with. */
+export type DefinedHandler = LambdaHandler & { readonly contract: RouteContract };
+
+/** The contract of a handler built by `defineHandler`, or undefined for one built otherwise. */
+export function contractOf(handler: LambdaHandler): RouteContract | undefined {
+  return (handler as Partial<DefinedHandler>).contract;
+}
+
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 
 function requestIdOf(event: APIGatewayProxyEventV2): string {
@@ -73,8 +89,8 @@ function authorise(access: Access, principal: Principal | undefined): void {
 export function defineHandler<B = undefined, Q = undefined, P = undefined, A extends Access = Access>(
   spec: HandlerSpec<B, Q, P, A>,
   run: (input: RouteInput<B, Q, P, A>) => Promise<unknown>,
-): LambdaHandler {
-  return async (event) => {
+): DefinedHandler {
+  const handler: LambdaHandler = async (event) => {
     const requestId = requestIdOf(event);
     logger.appendKeys({ requestId, route: event.routeKey });
     try {
@@ -117,4 +133,11 @@ export function defineHandler<B = undefined, Q = undefined, P = undefined, A ext
       logger.removeKeys(['requestId', 'route']);
     }
   };
+  const contract: RouteContract = {
+    access: spec.access,
+    body: spec.body,
+    query: spec.query,
+    params: spec.params,
+  };
+  return Object.assign(handler, { contract });
 }

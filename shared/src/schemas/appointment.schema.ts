@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { APPOINTMENT_STATUSES } from '../domain/appointments/appointment-status';
 import { daysBetween, isDateString } from '../domain/calendar/shanghai-time';
 import { clinicPeriodSchema, doctorTitleSchema } from './catalogue.schema';
-import { dateSchema, listOf, shanghaiTimestampSchema } from './common.schema';
+import { dateSchema, listOf, onceFieldsValid, shanghaiTimestampSchema } from './common.schema';
 
 /** Session and slot ids are generated from doctor, date, period and start time. */
 export const scheduleIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, { message: '编号格式不正确' });
@@ -15,8 +15,9 @@ export const MAX_SESSION_RANGE_DAYS = 14;
 /** `GET /v1/sessions` query: one department, a date range of at most 14 days. */
 export const sessionsQuerySchema = z
   .strictObject({ departmentId: z.string().min(1).max(64), from: calendarDate, to: calendarDate })
-  .refine((q) => q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] })
+  .refine((q) => q.from <= q.to, { ...onceFieldsValid, message: '结束日期不能早于开始日期', path: ['to'] })
   .refine((q) => daysBetween(q.from, q.to) < MAX_SESSION_RANGE_DAYS, {
+    ...onceFieldsValid,
     message: `一次最多查询 ${MAX_SESSION_RANGE_DAYS} 天`,
     path: ['to'],
   });

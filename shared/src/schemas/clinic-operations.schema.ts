@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SUSPENSION_CHOICES } from '../domain/appointments/suspension';
 import { appointmentStatusSchema, scheduleIdSchema, sessionStatusSchema } from './appointment.schema';
 import { clinicPeriodSchema, doctorTitleSchema, isoWeekdaySchema } from './catalogue.schema';
-import { dateSchema, listOf, shanghaiTimestampSchema } from './common.schema';
+import { dateSchema, listOf, onceFieldsValid, shanghaiTimestampSchema } from './common.schema';
 import { idDocumentTypeSchema } from './patient.schema';
 
 // ── Weekly templates (admin) ────────────────────────────────────────────────────────────────
@@ -38,10 +38,12 @@ export const templateEntrySchema = z
     referralReservePercent: percent('转诊号比例').optional(),
   })
   .refine((t) => (t.onSiteReservePercent ?? 0) + (t.referralReservePercent ?? 0) <= 100, {
+    ...onceFieldsValid,
     message: '现场号与转诊号比例之和不能超过 100',
     path: ['referralReservePercent'],
   })
   .refine((t) => (t.onSiteReservePercent === undefined) === (t.referralReservePercent === undefined), {
+    ...onceFieldsValid,
     message: '现场号比例与转诊号比例须同时填写或同时留空',
     path: ['onSiteReservePercent'],
   });

@@ -12,6 +12,16 @@ export const shanghaiTimestampSchema = z
 
 export const idSchema = z.string().min(1).max(64);
 
+/**
+ * Give this to a cross-field `.refine`/`.superRefine` on an object: zod 4 runs an object's refinements
+ * even after one of its fields failed, so a rule would otherwise read values its own fields refused
+ * (`from=2026-02-30` reached the date arithmetic and threw). With it the rule runs only when every field
+ * passed; the field's own issue is the answer otherwise.
+ */
+export const onceFieldsValid = {
+  when: (payload: z.core.ParsePayload): boolean => payload.issues.length === 0,
+} as const;
+
 /** Every list is `{ items, nextCursor? }`. */
 export const listOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().optional() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { daysBetween, isDateString } from '../domain/calendar/shanghai-time';
-import { dateSchema, listOf, shanghaiTimestampSchema } from './common.schema';
+import { dateSchema, listOf, onceFieldsValid, shanghaiTimestampSchema } from './common.schema';
 
 const calendarDate = dateSchema.refine(isDateString, { message: '日期不存在' });
 
@@ -225,8 +225,9 @@ export const MAX_STATEMENT_RANGE_DAYS = 31;
  */
 export const listStatementsQuerySchema = z
   .strictObject({ from: calendarDate, to: calendarDate })
-  .refine((q) => q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] })
+  .refine((q) => q.from <= q.to, { ...onceFieldsValid, message: '结束日期不能早于开始日期', path: ['to'] })
   .refine((q) => daysBetween(q.from, q.to) < MAX_STATEMENT_RANGE_DAYS, {
+    ...onceFieldsValid,
     message: `一次最多查询 ${MAX_STATEMENT_RANGE_DAYS} 天`,
     path: ['to'],
   });
