@@ -85,6 +85,7 @@ export const ERROR_CATALOGUE = {
   CANNOT_CHANGE_OWN_ACCOUNT: { status: 409, message: '不能停用自己的账号或更改自己的角色' },
   LAST_ADMIN: { status: 409, message: '至少须保留一位启用中的管理员' },
   INTERNAL_ERROR: { status: 500, message: '系统繁忙，请稍后再试' },
+  MALFORMED_PATH: { status: 400, message: '请求地址包含无效的编码' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

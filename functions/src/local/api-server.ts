@@ -21,20 +21,37 @@ function compile(route: RouteDefinition): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}$`), names };
 }
 
-/** Matches a request to a route the way API Gateway does: by method and path template. */
+/** A path segment decoded, or undefined when its %-escapes are not valid UTF-8 (`%E4%B8`, `%zz`). */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Matches a request to a route the way API Gateway does: by method and path template. A parameter
+ * whose %-escapes cannot be decoded is the client's error (`malformed`, a 400), not a crash.
+ */
 export function createRouter(routes: readonly RouteDefinition[]) {
   const compiled = routes.map(compile);
   return (method: string, path: string) => {
     const candidates = compiled.filter((c) => c.pattern.test(path));
     const hit = candidates.find((c) => c.route.method === method);
     if (!hit) return { kind: candidates.length > 0 ? ('method' as const) : ('none' as const) };
-    const values = hit.pattern.exec(path)?.slice(1) ?? [];
-    const pathParameters = Object.fromEntries(
-      hit.names.map((n, i) => [n, decodeURIComponent(values[i] ?? '')]),
-    );
+    const values = (hit.pattern.exec(path)?.slice(1) ?? []).map(decodeSegment);
+    if (values.some((v) => v === undefined)) return { kind: 'malformed' as const };
+    const pathParameters = Object.fromEntries(hit.names.map((n, i) => [n, values[i] ?? '']));
     return { kind: 'match' as const, route: hit.route, pathParameters };
   };
 }
+
+const REFUSALS = {
+  method: 'METHOD_NOT_ALLOWED',
+  none: 'ROUTE_NOT_FOUND',
+  malformed: 'MALFORMED_PATH',
+} as const;
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
   return new Promise((resolve, reject) => {
@@ -113,10 +130,7 @@ export function startApiServer(options: {
       const match = route(req.method ?? 'GET', url.pathname);
       if (match.kind !== 'match') {
         req.resume();
-        return send(
-          res,
-          errorByCode(match.kind === 'method' ? 'METHOD_NOT_ALLOWED' : 'ROUTE_NOT_FOUND', requestId),
-        );
+        return send(res, errorByCode(REFUSALS[match.kind], requestId));
       }
       const body = await readBody(req);
       if (body === 'too_large') return send(res, errorByCode('PAYLOAD_TOO_LARGE', requestId));
