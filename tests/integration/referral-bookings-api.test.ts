@@ -87,8 +87,11 @@ describe('referral booking (转诊预约)', () => {
       reason: REASON,
       referringInstitutionId: 'inst-community-1',
     });
-    expect(items[0]!.patientNameMasked).not.toBe(referred.body.patientName);
-    expect(items[0]!.patientNameMasked.startsWith(Array.from(referred.body.patientName)[0]!)).toBe(true);
+    // The booking answer and the list both name the patient by surname only, never in full.
+    expect(items[0]!.patientNameMasked).not.toBe(p1!.name);
+    expect(items[0]!.patientNameMasked.startsWith(Array.from(p1!.name)[0]!)).toBe(true);
+    expect(referred.body.patientName).toBe(items[0]!.patientNameMasked);
+    expect(JSON.stringify(referred.body)).not.toContain(p1!.name);
     expect((await appointmentsOf(api.url, p1!.token)).map((a) => a.id)).toEqual([referred.body.id]);
     expect((await inboxOf(api.url, p1!.token)).map((m) => m.title)).toContain('转诊预约成功');
     // A referred number gets the same visit reminders as an online one, written with the booking.

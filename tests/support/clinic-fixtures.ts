@@ -85,6 +85,7 @@ export async function makePatient(url: string, base = 0) {
     token,
     accountId: me.body.account.id,
     patientId: res.body.id,
+    name: input.name,
     document: { idType: input.idType as 'resident_id', idNumber: input.idNumber },
   };
 }

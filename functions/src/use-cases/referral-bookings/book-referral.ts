@@ -12,6 +12,7 @@ import { DEFAULT_BOOKING_POLICY, type BookingPolicy } from '../appointments/book
 import { findPatientByDocument, type PatientLookupPorts } from '../clinic-bookings/clinic-patient';
 import { doctorBookingRecord } from '../clinic-bookings/doctor-booking-record';
 import { doctorBookingMessage } from '../clinic-bookings/clinic-messages';
+import { maskPatientName } from './list-referrals';
 
 export interface ReferralBookingPorts extends PatientLookupPorts {
   schedule: ScheduleStore;
@@ -35,6 +36,8 @@ export function requireReferringInstitution(principal: Principal): string {
  *    reserve is empty), writes the appointment owned by the patient's account (usual fee, unpaid →
  *    held), the one-number-per-session guard, the day counters, the doctor's log entry, the message
  *    and the visit reminders.
+ * 4. The answer names the patient as the referral list does (surname only): the referring doctor's
+ *    screen at the community clinic never spells the name out.
  */
 export async function bookReferral(
   ports: ReferralBookingPorts,
@@ -67,5 +70,6 @@ export async function bookReferral(
     policy.limits,
     doctorBookingMessage(appointment, now),
   );
-  return toAppointmentView(appointment, now);
+  const view = toAppointmentView(appointment, now);
+  return { ...view, patientName: maskPatientName(view.patientName) };
 }
