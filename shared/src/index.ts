@@ -18,3 +18,4 @@ export * from './domain/bills';
 export * from './domain/appointments/session-plan';
 export * from './schemas/clinic-operations.schema';
 export * from './domain/accounts';
+export * from './domain/text/free-text';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { APPOINTMENT_STATUSES } from '../domain/appointments/appointment-status';
 import { daysBetween, isDateString } from '../domain/calendar/shanghai-time';
 import { clinicPeriodSchema, doctorTitleSchema } from './catalogue.schema';
-import { dateSchema, listOf, onceFieldsValid, shanghaiTimestampSchema } from './common.schema';
+import { dateSchema, freeText, listOf, onceFieldsValid, shanghaiTimestampSchema } from './common.schema';
 
 /** Session and slot ids are generated from doctor, date, period and start time. */
 export const scheduleIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, { message: '编号格式不正确' });
@@ -56,7 +56,9 @@ export const bookAppointmentBodySchema = z.strictObject({
 export type BookAppointmentBody = z.infer<typeof bookAppointmentBodySchema>;
 
 /** `POST /v1/appointments/{id}/cancel` body: nothing required, a short reason allowed. */
-export const cancelAppointmentBodySchema = z.strictObject({ reason: z.string().max(200).optional() });
+export const cancelAppointmentBodySchema = z.strictObject({
+  reason: freeText({ label: '取消原因', max: 200, multiline: true }).optional(),
+});
 
 export const appointmentStatusSchema = z.enum(APPOINTMENT_STATUSES);
 export const cancelReasonSchema = z.enum(['patient', 'hold_expired', 'session_suspended']);

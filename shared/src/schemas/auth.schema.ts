@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from './common.schema';
 
 export const roleSchema = z.enum([
   'patient',
@@ -77,7 +78,7 @@ export const createInviteBodySchema = z.strictObject({
   institutionId: z.string().max(64).optional(),
   specialty: z.string().max(64).optional(),
   doctorId: z.string().max(64).optional(),
-  displayName: z.string().max(40).optional(),
+  displayName: freeText({ label: '显示名称', max: 40 }).optional(),
 });
 
 export const inviteResponseSchema = z.object({

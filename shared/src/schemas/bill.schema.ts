@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, shanghaiTimestampSchema } from './common.schema';
+import { dateSchema, freeText, shanghaiTimestampSchema } from './common.schema';
 import { refundViewSchema, requestPaymentParamsSchema } from './payment.schema';
 
 /**
@@ -130,11 +130,7 @@ export type BillPaymentResponse = z.infer<typeof billPaymentResponseSchema>;
 export const billRefundBodySchema = z.strictObject({
   paymentId: z.uuid(),
   itemIds: itemIdsSchema,
-  reason: z
-    .string()
-    .trim()
-    .min(2, { message: '请填写退款原因（至少 2 个字）' })
-    .max(80, { message: '退款原因最多 80 个字' }),
+  reason: freeText({ label: '退款原因', min: 2, max: 80 }),
 });
 export type BillRefundBody = z.infer<typeof billRefundBodySchema>;
 

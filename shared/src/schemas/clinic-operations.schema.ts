@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SUSPENSION_CHOICES } from '../domain/appointments/suspension';
 import { appointmentStatusSchema, scheduleIdSchema, sessionStatusSchema } from './appointment.schema';
 import { clinicPeriodSchema, doctorTitleSchema, isoWeekdaySchema } from './catalogue.schema';
-import { dateSchema, listOf, onceFieldsValid, shanghaiTimestampSchema } from './common.schema';
+import { dateSchema, freeText, listOf, onceFieldsValid, shanghaiTimestampSchema } from './common.schema';
 import { idDocumentTypeSchema } from './patient.schema';
 
 // ── Weekly templates (admin) ────────────────────────────────────────────────────────────────
@@ -88,11 +88,13 @@ export type DoctorTemplatesResponse = z.infer<typeof doctorTemplatesResponseSche
 // ── Suspension (停诊) ────────────────────────────────────────────────────────────────────────
 
 export const suspendSessionBodySchema = z.strictObject({
-  reason: z
-    .string()
-    .trim()
-    .min(2, { message: '请填写停诊原因' })
-    .max(200, { message: '停诊原因最多 200 字' }),
+  reason: freeText({
+    label: '停诊原因',
+    min: 2,
+    max: 200,
+    multiline: true,
+    messages: { too_short: '请填写停诊原因', too_long: '停诊原因最多 200 字' },
+  }),
   /** A session staff arranged for the displaced patients; without it, the doctor's next open session. */
   makeUpSessionId: scheduleIdSchema.optional(),
 });
@@ -161,11 +163,13 @@ export const patientDocumentSchema = z.strictObject({
 
 export const extraNumberBodySchema = z.strictObject({
   patient: patientDocumentSchema,
-  reason: z
-    .string()
-    .trim()
-    .min(2, { message: '请填写加号原因' })
-    .max(200, { message: '加号原因最多 200 字' }),
+  reason: freeText({
+    label: '加号原因',
+    min: 2,
+    max: 200,
+    multiline: true,
+    messages: { too_short: '请填写加号原因', too_long: '加号原因最多 200 字' },
+  }),
   /** The time slot the patient is seen in; the session's last slot when left out. */
   slotId: scheduleIdSchema.optional(),
 });
@@ -209,11 +213,12 @@ export type ClinicBookingBody = z.infer<typeof clinicBookingBodySchema>;
 export const referralBookingBodySchema = z.strictObject({
   patient: patientDocumentSchema,
   slotId: scheduleIdSchema,
-  reason: z
-    .string()
-    .trim()
-    .min(1, { message: '请填写转诊原因' })
-    .max(200, { message: '转诊原因最多 200 字' }),
+  reason: freeText({
+    label: '转诊原因',
+    max: 200,
+    multiline: true,
+    messages: { too_long: '转诊原因最多 200 字' },
+  }),
 });
 export type ReferralBookingBody = z.infer<typeof referralBookingBodySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeTextProblem, type FreeTextProblem, type FreeTextRule } from '../domain/text/free-text';
 
 /** `YYYY-MM-DD` in Asia/Shanghai. */
 export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' });
@@ -35,3 +36,30 @@ export const errorResponseSchema = z.object({
     details: z.record(z.string(), z.unknown()).optional(),
   }),
 });
+
+/**
+ * A free-text field (a reason, a display name): trimmed (full-width spaces too), then refused when blank,
+ * shorter than `min` or longer than `max` characters (code points), or holding control characters
+ * (line breaks only where `multiline`), bidirectional overrides or lone surrogates. `label` names the
+ * field in the Chinese messages; `messages` keeps a field's established wording where it has one.
+ */
+export function freeText(
+  rule: FreeTextRule & { label: string; messages?: Partial<Record<FreeTextProblem, string>> },
+) {
+  const { label } = rule;
+  const wording: Record<FreeTextProblem, string> = {
+    blank: `请填写${label}`,
+    too_short: `请填写${label}（至少 ${rule.min ?? 1} 个字）`,
+    too_long: `${label}最多 ${rule.max} 个字`,
+    control: `${label}不能包含控制字符或不可见的排版字符`,
+    invalid_unicode: `${label}包含无效字符`,
+    ...rule.messages,
+  };
+  return z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .superRefine((text, ctx) => {
+      const problem = freeTextProblem(text, rule);
+      if (problem) ctx.addIssue({ code: 'custom', message: wording[problem], params: { reason: problem } });
+    });
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { daysBetween, isDateString } from '../domain/calendar/shanghai-time';
-import { dateSchema, listOf, onceFieldsValid, shanghaiTimestampSchema } from './common.schema';
+import { dateSchema, freeText, listOf, onceFieldsValid, shanghaiTimestampSchema } from './common.schema';
 
 const calendarDate = dateSchema.refine(isDateString, { message: '日期不存在' });
 
@@ -153,11 +153,7 @@ export const staffPaymentListResponseSchema = listOf(staffPaymentViewSchema);
 
 /** `POST /v1/payments/{id}/refunds` (staff): a reason is required; the amount defaults to all that is left. */
 export const staffRefundBodySchema = z.strictObject({
-  reason: z
-    .string()
-    .trim()
-    .min(2, { message: '请填写退款原因（至少 2 个字）' })
-    .max(80, { message: '退款原因最多 80 个字' }),
+  reason: freeText({ label: '退款原因', min: 2, max: 80 }),
   amountFen: z
     .number()
     .int({ message: '金额须为整数（分）' })

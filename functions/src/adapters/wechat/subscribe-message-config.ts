@@ -1,4 +1,5 @@
 import type { MessageKind, OutboxMessage } from '@jiuyi/shared';
+import { truncateText } from '@jiuyi/shared';
 
 /** Where a template field's value comes from: the message's title or body, or one of its `data` facts. */
 /** Where a template field's value comes from; `createdAt` is when the event happened (the message's stamp). */
@@ -69,8 +70,7 @@ function limitFor(keyword: string): number | undefined {
 }
 
 function truncate(value: string, max: number | undefined): string {
-  if (max === undefined || [...value].length <= max) return value;
-  return `${[...value].slice(0, max - 1).join('')}…`;
+  return max === undefined ? value : truncateText(value, max, '…');
 }
 
 /** `2026-03-09T20:00:00.000+08:00` → `2026-03-09 20:00`, the form WeChat's time fields accept. */

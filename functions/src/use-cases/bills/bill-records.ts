@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { toShanghaiIso, type BillLine, type OutboxMessage } from '@jiuyi/shared';
+import { type BillLine, type OutboxMessage, toShanghaiIso, truncateText } from '@jiuyi/shared';
 import type { BillRecord } from '../../ports/bill-store';
 import type { PaymentRecord } from '../../ports/payment-store';
 import { composeMessage } from '../messages/compose-message';
@@ -35,7 +35,7 @@ export function newBill(
 function describe(bill: BillRecord): string {
   const first = bill.lines[0]?.name ?? '门诊费用';
   const more = bill.lines.length > 1 ? `等${bill.lines.length}项` : '';
-  return `门诊缴费-${first}${more}`.slice(0, 127);
+  return truncateText(`门诊缴费-${first}${more}`, 127);
 }
 
 /** The bill's unpaid WeChat payment: the bill's total, expiring with the bill's hold. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { toShanghaiIso, type OutboxMessage } from '@jiuyi/shared';
+import { type OutboxMessage, toShanghaiIso, truncateText } from '@jiuyi/shared';
 import type { ChannelOutcome, MessageChannel } from '../../ports/message-channel';
 import type { ChannelDelivery, OutboxRecord, OutboxStore } from '../../ports/outbox';
 
@@ -57,9 +57,9 @@ function deliveryOf(outcome: ChannelOutcome, at: string): ChannelDelivery {
     case 'skipped':
       return { state: 'skipped', at, detail: outcome.reason };
     case 'failed':
-      return { state: 'failed', at, detail: outcome.reason.slice(0, 200) };
+      return { state: 'failed', at, detail: truncateText(outcome.reason, 200) };
     case 'unknown':
-      return { state: 'unconfirmed', at, detail: outcome.reason.slice(0, 200) };
+      return { state: 'unconfirmed', at, detail: truncateText(outcome.reason, 200) };
   }
 }
 
@@ -120,7 +120,7 @@ async function deliverChannels(
     unconfirmed ||= outcome.kind === 'unknown';
   }
   return failures.length
-    ? { kind: 'failed', reason: failures.join('; ').slice(0, 500) }
+    ? { kind: 'failed', reason: truncateText(failures.join('; '), 500) }
     : { kind: 'done', unconfirmed };
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { toShanghaiIso, type RefundCause } from '@jiuyi/shared';
+import { toShanghaiIso, truncateText, type RefundCause } from '@jiuyi/shared';
 import type { AppointmentRecord } from '../../ports/appointment-store';
 import type { PaymentActor, PaymentRecord, RefundRecord } from '../../ports/payment-store';
 import { compactId } from './payment-numbers';
@@ -55,8 +55,8 @@ export function newAppointmentPayment(
       id: randomUUID(),
       accountId: appointment.accountId,
       subject: { kind: 'appointment', appointmentId: appointment.id },
-      description: `挂号费-${appointment.departmentName}-${appointment.doctorName}-${appointment.date}`.slice(
-        0,
+      description: truncateText(
+        `挂号费-${appointment.departmentName}-${appointment.doctorName}-${appointment.date}`,
         127,
       ),
       amountFen: appointment.feeFen,

@@ -1,4 +1,4 @@
-import { toShanghaiIso } from '@jiuyi/shared';
+import { toShanghaiIso, truncateText } from '@jiuyi/shared';
 import { WechatPayError, type RefundResult } from '../../ports/payment-gateway';
 import type { RefundRecord } from '../../ports/payment-store';
 import { logger } from '../../http/logger';
@@ -68,7 +68,7 @@ export async function executeRefund(ports: PaymentPorts, refund: RefundRecord, n
         outRefundNo: refund.outRefundNo,
         refundFen: refund.amountFen,
         totalFen: payment.amountFen,
-        reason: refund.reason.slice(0, 80),
+        reason: truncateText(refund.reason, 80),
         notifyUrl: ports.settings.notifyUrl,
       });
       const current = (await ports.payments.getRefund(refund.paymentId, refund.id)) ?? refund;

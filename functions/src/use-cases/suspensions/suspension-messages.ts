@@ -1,4 +1,4 @@
-import { DOCTOR_TITLE_LABELS, type OutboxMessage, type SuspensionChoice } from '@jiuyi/shared';
+import { DOCTOR_TITLE_LABELS, type OutboxMessage, type SuspensionChoice, truncateText } from '@jiuyi/shared';
 import type { AppointmentRecord } from '../../ports/appointment-store';
 import type { SuspensionOfferRecord } from '../../ports/suspension-store';
 import { composeMessage } from '../messages/compose-message';
@@ -12,8 +12,8 @@ const PERIOD = { am: '上午', pm: '下午' } as const;
 function visitFacts(a: AppointmentRecord): Record<string, string> {
   return {
     date: a.date,
-    department: a.departmentName.slice(0, 100),
-    doctor: a.doctorName.slice(0, 100),
+    department: truncateText(a.departmentName, 100),
+    doctor: truncateText(a.doctorName, 100),
     visitTime: `${a.date} ${hhmm(a.start)}`,
   };
 }
@@ -42,7 +42,7 @@ export function offerMessage(
       step: `suspension-offer:${offer.sessionId}`,
       recipientAccountId: a.accountId,
       title: '停诊通知',
-      body: `${a.patientName}：您预约的 ${a.date} ${PERIOD[a.period]} ${a.doctorName} 门诊因“${reason.slice(0, 60)}”停诊。可选：${options.join('；')}。请在 ${when(offer.deadline)} 前选择，逾期按“${fallback}”处理。`,
+      body: `${a.patientName}：您预约的 ${a.date} ${PERIOD[a.period]} ${a.doctorName} 门诊因“${truncateText(reason, 60)}”停诊。可选：${options.join('；')}。请在 ${when(offer.deadline)} 前选择，逾期按“${fallback}”处理。`,
       link: link(a.id),
       channels: ['wechat_subscribe', 'sms'],
       data: visitFacts(a),
