@@ -8,7 +8,24 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 export interface RunningDynamoDb {
   endpoint: string;
   port: number;
+  /** The JVM's process id: stopping kills this very process, not a wrapper around it. */
+  pid: number;
   stop(): Promise<void>;
+}
+
+/** Runs DynamoDB Local's own server runner with its listener bound to 127.0.0.1 (the jar has no option for it). */
+const LOOPBACK_LAUNCHER = join(__dirname, 'LoopbackDynamoDbLocal.java');
+
+/**
+ * Kills a process by id at once, ignoring one that is already gone. Used from the `exit` event, where
+ * only synchronous work runs: whatever ends this process, DynamoDB Local does not outlive it.
+ */
+function killNow(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
 }
 
 /** Fails with a clear instruction when Java is missing: DynamoDB Local is a Java program. */
@@ -57,8 +74,9 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, timeoutMs: 
 }
 
 /**
- * Starts the real DynamoDB Local engine on 127.0.0.1, in memory or persisted under `dataDir`.
- * Java is spawned directly (not through the wrapper) so that stopping kills the JVM itself.
+ * Starts the real DynamoDB Local engine on 127.0.0.1 only, in memory or persisted under `dataDir`.
+ * Java is spawned directly (not through the npm wrapper) so that stopping kills the JVM itself, by its
+ * PID; if this process exits any other way (a crash, `process.exit`), an `exit` hook kills it too.
  */
 export async function startDynamoDbLocal(options: {
   port: number;
@@ -72,8 +90,9 @@ export async function startDynamoDbLocal(options: {
     'java',
     [
       `-Djava.library.path=${join(jarDir, 'DynamoDBLocal_lib')}`,
-      '-jar',
+      '-cp',
       join(jarDir, 'DynamoDBLocal.jar'),
+      LOOPBACK_LAUNCHER,
       ...storage,
       '-port',
       String(options.port),
@@ -82,13 +101,18 @@ export async function startDynamoDbLocal(options: {
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
+  if (child.pid === undefined) throw new Error('DynamoDB Local could not be started (java did not spawn)');
+  const pid = child.pid;
+  const onExit = () => killNow(pid);
+  process.once('exit', onExit);
+  child.once('exit', () => process.removeListener('exit', onExit));
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
   });
   const endpoint = `http://127.0.0.1:${options.port}`;
   try {
-    await waitUntilReady(endpoint, child, 30_000);
+    await waitUntilReady(endpoint, child, 60_000);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`${(error as Error).message}\n${stderr}`);
@@ -96,6 +120,7 @@ export async function startDynamoDbLocal(options: {
   return {
     endpoint,
     port: options.port,
+    pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startLocalStack } from './local-stack';
+import { startLocalStack, type LocalStack } from './local-stack';
+import { guardStack } from './stack-process';
 
 /**
  * `npm start` (everything) and `npm run start:api` (database + API only).
@@ -13,6 +14,9 @@ async function main(): Promise<void> {
   const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
   const apiOnly = args.has('--api-only');
   const webRoot = join(repo, 'miniprogram', 'dist-h5');
+  // Guarded from the first moment: a signal or crash while starting still stops what has started.
+  const running: { stack?: LocalStack } = {};
+  guardStack(async () => running.stack?.stop());
 
   if (!apiOnly && (args.has('--rebuild') || !existsSync(join(webRoot, 'index.html')))) {
     console.log('Building the H5 app (taro build --type h5)…');
@@ -29,6 +33,8 @@ async function main(): Promise<void> {
     dataDir: args.has('--persist') ? join(repo, '.data') : undefined,
   });
 
+  running.stack = stack;
+
   console.log('\n就医 Jiuyi local stack is running:');
   console.log(
     `  DynamoDB Local  ${stack.dbEndpoint}${args.has('--persist') ? ' (persisted in .data/)' : ' (in memory)'}`,
@@ -37,16 +43,6 @@ async function main(): Promise<void> {
   console.log(`  WeChat Pay      ${stack.payUrl} (sandbox, keys generated for this run)`);
   if (stack.webUrl) console.log(`  H5 app          ${stack.webUrl}/`);
   console.log('Press Ctrl-C to stop.\n');
-
-  let stopping = false;
-  const shutdown = () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('Stopping…');
-    void stack.stop().then(() => process.exit(0));
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
 }
 
 main().catch((error: unknown) => {
