@@ -4,9 +4,12 @@ import { stageSchema, type Stage } from '../../functions/src/config';
 export const DEFAULT_REGION = 'cn-north-1';
 export const DEFAULT_STAGE: Stage = 'prod';
 
+/** A stage that may be deployed: every stage but `local`. */
+export type DeployableStage = Exclude<Stage, 'local'>;
+
 /** What one deployment of the stack is: which stage, in which region. */
 export interface StackSettings {
-  stage: Stage;
+  stage: DeployableStage;
   region: string;
 }
 
@@ -14,13 +17,20 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 /**
  * Reads `-c stage=… -c region=…` (the CDK context) and fails synth with a clear message on a typo,
- * rather than deploying a stack nobody asked for.
+ * rather than deploying a stack nobody asked for. `local` is refused: it is the stage of the dev login,
+ * the development data key and the sandboxes, which must never exist in an AWS account.
  */
 export function resolveSettings(context: (key: string) => unknown): StackSettings {
   const rawStage = context('stage') ?? DEFAULT_STAGE;
   const stage = stageSchema.safeParse(rawStage);
   if (!stage.success) {
     throw new Error(`Unknown stage "${String(rawStage)}": use one of ${stageSchema.options.join(', ')}`);
+  }
+  if (stage.data === 'local') {
+    throw new Error(
+      'The local stage cannot be deployed: it has the dev login and a development key. ' +
+        'Run it with `npm start`; deploy with -c stage=prod.',
+    );
   }
   const region = context('region') ?? DEFAULT_REGION;
   if (typeof region !== 'string' || !REGION.test(region)) {

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { resolveSettings, stackName } from '../lib/settings';
 
 function contextOf(values: Record<string, unknown>): (key: string) => unknown {
@@ -10,10 +14,32 @@ describe('resolveSettings', () => {
   });
 
   it('takes the stage and region from the context', () => {
-    expect(resolveSettings(contextOf({ stage: 'local', region: 'ap-southeast-1' }))).toEqual({
-      stage: 'local',
+    expect(resolveSettings(contextOf({ stage: 'prod', region: 'ap-southeast-1' }))).toEqual({
+      stage: 'prod',
       region: 'ap-southeast-1',
     });
+  });
+
+  it('refuses the local stage: the dev login and the development key are never deployed', () => {
+    expect(() => resolveSettings(contextOf({ stage: 'local' }))).toThrow(/local stage cannot be deployed/);
+  });
+
+  it('the CDK app itself refuses `-c stage=local` before synthesising anything', () => {
+    // Prepare: the context as `cdk synth -c stage=local` hands it to the app.
+    const app = join(__dirname, '..', 'bin', 'jiuyi.ts');
+    const tsx = join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+    // Act
+    const run = spawnSync(tsx, [app], {
+      env: {
+        ...process.env,
+        CDK_CONTEXT_JSON: JSON.stringify({ stage: 'local' }),
+        CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'cdk-')),
+      },
+      encoding: 'utf8',
+    });
+    // Assess
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain('The local stage cannot be deployed');
   });
 
   it('refuses an unknown stage or a malformed region', () => {
