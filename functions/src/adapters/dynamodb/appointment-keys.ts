@@ -23,7 +23,6 @@ export const scheduleKeys = {
 /** Appointments live in the account's partition, so "own only" is a key, not a filter. */
 export const appointmentKeys = {
   appointment: (accountId: string, id: string) => ({ pk: `ACCOUNT#${accountId}`, sk: `APPOINTMENT#${id}` }),
-  byId: (id: string) => `APPOINTMENT#${id}`,
   idempotency: (accountId: string, key: string) => ({ pk: `ACCOUNT#${accountId}`, sk: `IDEMPOTENCY#${key}` }),
   /** One number per patient per session. */
   sessionGuard: (sessionId: string, patientId: string) => ({

@@ -39,13 +39,15 @@ const BOOK = {
   waitlist: 7,
 } as const;
 
-/** An appointment's item: found by id (gsi1) and, while an unpaid hold, by its expiry (gsi2). */
+/**
+ * An appointment's item, read by its account and id; while an unpaid hold, also listed by its expiry
+ * (gsi2) for the release job. Every other reader already knows the account (guards and index entries
+ * carry it), so it has no by-id index entry.
+ */
 function appointmentItem(a: AppointmentRecord): Record<string, unknown> {
   return {
     ...appointmentKeys.appointment(a.accountId, a.id),
     type: 'appointment',
-    gsi1pk: appointmentKeys.byId(a.id),
-    gsi1sk: 'APPOINTMENT',
     ...(a.status === 'pending_payment' && a.holdExpiresAt
       ? { gsi2pk: appointmentKeys.holds, gsi2sk: `${a.holdExpiresAt}#${a.id}` }
       : {}),

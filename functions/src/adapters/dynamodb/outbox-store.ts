@@ -12,9 +12,8 @@ import { isConditionFailure } from './transaction-errors';
 /** One element of `TransactWriteCommand`'s `TransactItems`. */
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** The sparse index partition of messages waiting for (or leased to) a sender; dead ones move out of it. */
+/** The sparse index partition of messages waiting for (or leased to) a sender; dead ones leave it. */
 export const OUTBOX_QUEUE = 'OUTBOX#pending';
-export const OUTBOX_DEAD = 'OUTBOX#dead';
 
 /** Key builders of the outbox and the message centre (candidates for table.ts). */
 export const messageKeys = {
@@ -197,13 +196,11 @@ export function createOutboxStore(table: Table): OutboxStore {
           : outcome.status === 'dead'
             ? {
                 UpdateExpression:
-                  'SET #status = :status, attempts = :a, lastError = :e, gsi1pk = :dead, gsi1sk = :sk, deadAt = :now REMOVE leaseOwner, leaseUntil',
+                  'SET #status = :status, attempts = :a, lastError = :e, deadAt = :now REMOVE leaseOwner, leaseUntil, gsi1pk, gsi1sk',
                 ExpressionAttributeValues: {
                   ...held,
                   ':a': outcome.attempts,
                   ':e': outcome.lastError,
-                  ':dead': OUTBOX_DEAD,
-                  ':sk': queueSort(nowIso, messageId),
                   ':now': nowIso,
                 },
               }

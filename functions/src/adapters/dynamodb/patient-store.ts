@@ -31,8 +31,6 @@ export function createPatientStore(table: Table, cipher: FieldCipher): PatientSt
   const toItem = (p: StoredPatient) => ({
     ...accountKeys.patient(p.accountId, p.id),
     type: 'patient',
-    gsi1pk: `PATIENT#${p.id}`,
-    gsi1sk: 'PATIENT',
     data: p,
   });
   const get = async (accountId: string, patientId: string) => {
