@@ -12,6 +12,8 @@ import { startTestApi, type TestApi } from '../support/test-stack';
  * fed hostile path parameters, query strings and bodies: the answer is never a 5xx, and every refusal
  * carries a catalogued code. Routes added later are covered because the list is the registry's.
  */
+jest.setTimeout(120_000);
+
 let api: TestApi;
 const tokens = new Map<Role, string>();
 
