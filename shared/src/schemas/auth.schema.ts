@@ -105,11 +105,7 @@ export const updateStaffAccountBodySchema = z
     institutionId: z.string().max(64).optional(),
     specialty: z.string().max(64).optional(),
     doctorId: z.string().max(64).optional(),
-    reason: z
-      .string()
-      .trim()
-      .min(2, { message: '请填写原因（至少 2 个字）' })
-      .max(200, { message: '原因最多 200 个字' }),
+    reason: freeText({ label: '原因', min: 2, max: 200, multiline: true }),
   })
   .refine((body) => body.status !== undefined || body.role !== undefined, {
     message: '请选择要停用、启用或更改的角色',

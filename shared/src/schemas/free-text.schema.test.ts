@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { cancelAppointmentBodySchema } from './appointment.schema';
-import { createInviteBodySchema } from './auth.schema';
+import { createInviteBodySchema, updateStaffAccountBodySchema } from './auth.schema';
 import { billRefundBodySchema } from './bill.schema';
 import {
   extraNumberBodySchema,
@@ -21,6 +21,7 @@ const FIELDS: [string, z.ZodType, (text: string) => unknown][] = [
   ['suspension reason', suspendSessionBodySchema, (reason) => ({ reason })],
   ['extra-number reason', extraNumberBodySchema, (reason) => ({ patient: DOC, reason })],
   ['referral reason', referralBookingBodySchema, (reason) => ({ patient: DOC, slotId: 's1', reason })],
+  ['account change reason', updateStaffAccountBodySchema, (reason) => ({ status: 'disabled', reason })],
 ];
 
 describe.each(FIELDS)('%s is free text', (_, schema, body) => {
