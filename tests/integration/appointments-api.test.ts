@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appointmentViewSchema, type AppointmentView } from '@jiuyi/shared';
 import { listSessions } from '../../functions/src/use-cases/appointments/list-sessions';
+import { holdOrderCloser } from '../../functions/src/handlers/payment-ports';
 import { releaseExpiredHolds } from '../../functions/src/use-cases/appointments/release-expired-holds';
 import { appointmentFixtures, at, type ErrorBody } from '../support/appointment-fixtures';
 import { call } from '../support/http';
@@ -245,9 +246,14 @@ describe('hold expiry', () => {
     // Act
     const before = await remaining(new Date(later.getTime() - 1));
     const afterExpiry = await remaining(later);
-    const early = await releaseExpiredHolds(api.deps.appointments, new Date(later.getTime() - 1));
-    const run = await releaseExpiredHolds(api.deps.appointments, later);
-    const rerun = await releaseExpiredHolds(api.deps.appointments, later);
+    const release = (now: Date) =>
+      releaseExpiredHolds(
+        { appointments: api.deps.appointments, closeHoldOrder: holdOrderCloser(api.deps, now) },
+        now,
+      );
+    const early = await release(new Date(later.getTime() - 1));
+    const run = await release(later);
+    const rerun = await release(later);
     // Assess
     expect([before, afterExpiry]).toEqual([0, 1]);
     expect(early.released).toBe(0);

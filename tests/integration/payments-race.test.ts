@@ -1,6 +1,9 @@
 import type { AppointmentView } from '@jiuyi/shared';
 import type { RawNotification } from '../../functions/src/ports/payment-gateway';
-import { releaseHold } from '../../functions/src/use-cases/appointments/release-expired-holds';
+import {
+  releaseHold,
+  type CloseHoldOrder,
+} from '../../functions/src/use-cases/appointments/release-expired-holds';
 import { closeAppointmentOrder } from '../../functions/src/use-cases/payments/close-unpaid-payment';
 import { FEE_FEN, MINUTE, PAY_NOW, startPaymentStack, type PaymentStack } from '../support/payment-fixtures';
 
@@ -20,7 +23,7 @@ interface Run {
   accountId: string;
   appointment: AppointmentView;
   notification: RawNotification;
-  /** Even runs release as the booking path does (no hook); odd runs as the schedule does (close first). */
+  /** Odd runs release as every release does (close the order first); even runs as if WeChat could not be reached to close it. */
   viaSchedule: boolean;
 }
 
@@ -46,8 +49,10 @@ describe('a paid notification racing the hold release', () => {
         const release = async () => {
           // Jitter, so that either side gets to commit first across the runs.
           await new Promise((resolve) => setTimeout(resolve, Math.random() * 400));
-          if (run.viaSchedule) await closeAppointmentOrder(ports, record!, AFTER_HOLD);
-          return releaseHold(s.api.deps.appointments, record!, AFTER_HOLD);
+          const closeHoldOrder: CloseHoldOrder = run.viaSchedule
+            ? (a) => closeAppointmentOrder(ports, a, AFTER_HOLD)
+            : async () => 'unresolved';
+          return releaseHold({ appointments: s.api.deps.appointments, closeHoldOrder }, record!, AFTER_HOLD);
         };
         const [delivered] = await Promise.all([s.postNotification(run.notification), release()]);
         expect(delivered.status).toBe(204);
@@ -74,7 +79,7 @@ describe('a paid notification racing the hold release', () => {
     expect(await s.fixtures.bookedOnline(s.slotId)).toBe(bookedBefore - (RUNS - booked));
     const slot = await s.api.deps.schedule.getSlot(s.slotId);
     for (const run of runs) expect(slot?.holds?.[run.appointment.id]).toBeUndefined();
-    // Releasing via the schedule closes the order first: WeChat says it is paid, so it is booked.
+    // A release that reaches WeChat closes the order first: WeChat says it is paid, so it is booked.
     for (const run of runs.filter((r) => r.viaSchedule))
       expect((await s.appointmentOf(run.token, run.appointment.id)).status).toBe('booked');
   });

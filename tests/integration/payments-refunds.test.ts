@@ -102,7 +102,9 @@ describe('refunds', () => {
     const late = (await receiver.waitFor(before + 1))[before]!;
     s.deliverToApi();
     const record = await s.api.deps.appointments.get(accountId, appointment.id);
-    expect(await releaseHold(s.api.deps.appointments, record!, later(16))).toBe(true);
+    // WeChat cannot be reached to close the order, so the release goes ahead without it.
+    const unreachable = { appointments: s.api.deps.appointments, closeHoldOrder: async () => 'unresolved' };
+    expect(await releaseHold(unreachable, record!, later(16))).toBe(true);
     // Act
     const res = await s.postNotification(late);
     await s.sandbox.idle();
@@ -126,8 +128,12 @@ describe('refunds', () => {
       return { ...h, order: await s.pay(h.token, h.appointment.id) };
     })();
     const ports = await s.ports();
-    const result = await releaseExpiredHolds(s.api.deps.appointments, later(16), (a) =>
-      closeAppointmentOrder(ports, a, later(16)),
+    const result = await releaseExpiredHolds(
+      {
+        appointments: s.api.deps.appointments,
+        closeHoldOrder: (a) => closeAppointmentOrder(ports, a, later(16)),
+      },
+      later(16),
     );
     expect(result.released).toBeGreaterThanOrEqual(1);
     expect((await s.paymentOf(token, appointment.id)).status).toBe('closed');

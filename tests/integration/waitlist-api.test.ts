@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { toShanghaiIso, type AppointmentView, type WaitlistEntryView } from '@jiuyi/shared';
 import { visitKeys } from '../../functions/src/adapters/dynamodb/visit-keys';
+import { holdOrderCloser } from '../../functions/src/handlers/payment-ports';
 import { promoteActiveWaitlists } from '../../functions/src/use-cases/waitlist/promote-waitlist';
 import { appointmentFixtures, at, type ErrorBody } from '../support/appointment-fixtures';
 import { call } from '../support/http';
@@ -26,6 +27,10 @@ afterEach(() => {
   clock = NOW;
 });
 afterAll(async () => api.stop());
+
+/** One run of the scheduled promotion, wired as its handler wires it (hold releases close the order first). */
+const promote = (now: Date) =>
+  promoteActiveWaitlists({ ...api.deps, closeHoldOrder: holdOrderCloser(api.deps, now) }, now);
 
 type Account = Awaited<ReturnType<ReturnType<typeof appointmentFixtures>['makeAccount']>>;
 
@@ -131,10 +136,10 @@ describe('first in line, under concurrency', () => {
     clock = at('2025-10-13T09:05:00');
     const [, , lateJoins] = await Promise.all([
       Promise.all(full.holders.map((h) => cancel(h.account.token, h.appointmentId))),
-      Promise.all([1, 2, 3].map(() => promoteActiveWaitlists(api.deps, clock))),
+      Promise.all([1, 2, 3].map(() => promote(clock))),
       Promise.all(late.flatMap((w) => w.patientIds.map((p) => join(w.token, full.sessionId, p)))),
     ]);
-    await promoteActiveWaitlists(api.deps, clock);
+    await promote(clock);
     // Assess: joins got positions 1–20 exactly once, the late ones 21–26.
     expect(joins.map((j) => j.status)).toEqual(Array(20).fill(201));
     expect(joins.map((j) => j.body.position).sort((a, b) => a - b)).toEqual(range(1, 20));
@@ -155,7 +160,7 @@ describe('first in line, under concurrency', () => {
 
     // Act: nobody answers; after 15 minutes the scheduled runs (three at once) move the numbers on.
     clock = at('2025-10-13T09:20:00');
-    await Promise.all([1, 2, 3].map(() => promoteActiveWaitlists(api.deps, clock)));
+    await Promise.all([1, 2, 3].map(() => promote(clock)));
     // Assess: positions 5–8 hold the numbers now; still 4 taken, nobody twice.
     const next = (await Promise.all(waiters.map((w) => entries(w.token)))).flat();
     const heldNow = await activeIn(
@@ -197,7 +202,7 @@ describe('offers', () => {
       token: w2!.token,
       body: {},
     });
-    await promoteActiveWaitlists(api.deps, clock);
+    await promote(clock);
     const [offer3] = await entries(w3!.token);
     const messages = await inboxOf(api.url, w3!.token);
     // Assess
@@ -290,10 +295,10 @@ describe('offers', () => {
     await join(holder.token, session.sessionId, holder.patientIds[0]!);
     // Act
     clock = at('2025-10-13T11:29:59');
-    await promoteActiveWaitlists(api.deps, clock);
+    await promote(clock);
     const [before] = await entries(holder.token);
     clock = at('2025-10-13T11:30:00');
-    await promoteActiveWaitlists(api.deps, clock);
+    await promote(clock);
     // Assess
     expect(before!.status).toBe('waiting');
     const [entry] = await entries(holder.token);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cancelAppointmentBodySchema } from '@jiuyi/shared';
 import { defineHandler } from '../http/define-handler';
 import { cancelAppointmentWithRefund } from '../use-cases/payments/patient-payments';
-import { paymentPortsOf } from './payment-ports';
+import { holdOrderCloser, paymentPortsOf } from './payment-ports';
 import { uuidParam } from './params';
 import { logger } from '../http/logger';
 import { promoteWaitlist } from '../use-cases/waitlist/promote-waitlist';
@@ -26,7 +26,8 @@ export const handler = defineHandler(
     );
     // The freed number goes to the session's waitlist at once; if this fails the scheduled
     // promotion hands it on within a minute, and the cancellation itself stands either way.
-    await promoteWaitlist(deps, cancelled.sessionId, now).catch((error: unknown) => {
+    const promote = { ...deps, closeHoldOrder: holdOrderCloser(deps, now) };
+    await promoteWaitlist(promote, cancelled.sessionId, now).catch((error: unknown) => {
       logger.warn('waitlist promotion deferred', { error: error instanceof Error ? error.name : 'unknown' });
     });
     return cancelled;

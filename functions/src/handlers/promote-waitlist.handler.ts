@@ -1,6 +1,7 @@
 import { getDeps } from '../composition';
 import { logger } from '../http/logger';
 import { promoteActiveWaitlists } from '../use-cases/waitlist/promote-waitlist';
+import { holdOrderCloser } from './payment-ports';
 
 /**
  * EventBridge schedule (every minute): hands numbers released by cancellations, expired holds and
@@ -8,7 +9,8 @@ import { promoteActiveWaitlists } from '../use-cases/waitlist/promote-waitlist';
  */
 export async function handler(): Promise<{ sessions: number; offered: number; ended: number }> {
   const deps = getDeps();
-  const result = await promoteActiveWaitlists(deps, deps.now());
+  const now = deps.now();
+  const result = await promoteActiveWaitlists({ ...deps, closeHoldOrder: holdOrderCloser(deps, now) }, now);
   logger.info('waitlists promoted', result);
   return result;
 }

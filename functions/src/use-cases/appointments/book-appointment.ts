@@ -6,7 +6,7 @@ import type { PatientStore } from '../../ports/patient-store';
 import type { ScheduleStore, SlotRecord } from '../../ports/schedule-store';
 import { DEFAULT_BOOKING_POLICY, type BookingPolicy } from './booking-policy';
 import { toAppointmentView } from './appointment-view';
-import { releaseHold } from './release-expired-holds';
+import { releaseHold, type CloseHoldOrder } from './release-expired-holds';
 import { bookingConfirmedMessage } from './appointment-messages';
 import { newAppointmentRecord } from './new-appointment';
 import { assertNoShowsAllowBooking } from './no-show-policy';
@@ -16,6 +16,8 @@ export interface BookingPorts {
   schedule: ScheduleStore;
   appointments: AppointmentStore;
   noShows: NoShowStore;
+  /** Closes the WeChat order of an expired hold before this booking releases it. */
+  closeHoldOrder: CloseHoldOrder;
 }
 
 export interface BookingRequest {
@@ -45,7 +47,7 @@ async function releaseExpiredOnSlot(ports: BookingPorts, slotId: string, now: Da
   let freed = false;
   for (const [appointmentId, hold] of expired) {
     const appointment = await ports.appointments.get(hold.accountId, appointmentId);
-    if (appointment && (await releaseHold(ports.appointments, appointment, now))) freed = true;
+    if (appointment && (await releaseHold(ports, appointment, now))) freed = true;
   }
   return freed;
 }
@@ -59,7 +61,8 @@ async function releaseExpiredOnSlot(ports: BookingPorts, slotId: string, now: Da
  * 3. One transaction takes the number, writes the appointment, guards one number per patient per
  *    session, counts the day's bookings, records the idempotency key and queues the confirmation.
  * 4. A repeated key returns the first appointment; the same key with another body is refused.
- * 5. When the slot is full only because of expired holds, those are released and the booking retried once.
+ * 5. When the slot is full only because of expired holds, those are released (each WeChat order
+ *    closed first) and the booking retried once.
  */
 export async function bookAppointment(
   ports: BookingPorts,

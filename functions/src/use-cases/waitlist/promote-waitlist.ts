@@ -8,13 +8,15 @@ import { waitlistEndedMessage, waitlistOfferMessage } from '../appointments/appo
 import { DEFAULT_BOOKING_POLICY, type BookingPolicy } from '../appointments/booking-policy';
 import { newAppointmentRecord } from '../appointments/new-appointment';
 import { assertNoShowsAllowBooking } from '../appointments/no-show-policy';
-import { releaseHold } from '../appointments/release-expired-holds';
+import { releaseHold, type CloseHoldOrder } from '../appointments/release-expired-holds';
 
 export interface PromotePorts {
   sessions: SessionReader;
   waitlist: WaitlistStore;
   appointments: AppointmentStore;
   noShows: NoShowStore;
+  /** Closes the WeChat order of an expired hold (an unpaid offer included) before it is released. */
+  closeHoldOrder: CloseHoldOrder;
 }
 
 /** Sessions looked at per scheduled run. */
@@ -50,7 +52,7 @@ async function releaseExpired(ports: PromotePorts, slots: SlotRecord[], now: Dat
     for (const [appointmentId, hold] of Object.entries(slot.holds ?? {})) {
       if (new Date(hold.expiresAt) > now) continue;
       const a = await ports.appointments.get(hold.accountId, appointmentId);
-      if (a && (await releaseHold(ports.appointments, a, now))) freed = true;
+      if (a && (await releaseHold(ports, a, now))) freed = true;
     }
   }
   return freed;
@@ -70,7 +72,8 @@ async function endEntry(ports: PromotePorts, entry: WaitlistEntryRecord, reason:
  * Hands a session's free online numbers to its waitlist, first in line first.
  * 1. Read the first waiting entry and the session's slots (consistent reads).
  * 2. A session that no longer takes bookings ends every waiting entry (`expired`).
- * 3. No free number: release expired holds (an unanswered offer is one), else stop.
+ * 3. No free number: release expired holds (an unanswered offer is one; its WeChat order is
+ *    closed first), else stop.
  * 4. A patient blocked by no-shows, already holding a number in the session or at a day limit is
  *    passed over (`skipped`) and told why; the next in line is tried.
  * 5. One transaction moves the entry to `offered` and holds the number for `waitlistOfferMinutes`
