@@ -72,6 +72,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/v1/admin/accounts', handler: 'list-staff-accounts' },
   { method: 'PATCH', path: '/v1/admin/accounts/{id}', handler: 'update-staff-account' },
   { method: 'GET', path: '/v1/admin/accounts/{id}/audit', handler: 'list-account-audit' },
+  { method: 'POST', path: '/v1/appointments/{id}/undo-void', handler: 'undo-void' },
 ];
 
 /**

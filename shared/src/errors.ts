@@ -84,6 +84,12 @@ export const ERROR_CATALOGUE = {
   ACCOUNT_DISABLED: { status: 403, message: '该账号已被停用，如有疑问请联系医院管理员' },
   CANNOT_CHANGE_OWN_ACCOUNT: { status: 409, message: '不能停用自己的账号或更改自己的角色' },
   LAST_ADMIN: { status: 409, message: '至少须保留一位启用中的管理员' },
+  APPOINTMENT_NOT_VOIDED: { status: 409, message: '该预约未被作废，无需撤销' },
+  VOID_ALREADY_UNDONE: { status: 409, message: '该预约的作废已撤销，请勿重复操作' },
+  VOID_UNDO_NUMBER_TAKEN: {
+    status: 409,
+    message: '作废后释放的号源已被他人预约，无法撤销作废，请为患者另行挂号',
+  },
   INTERNAL_ERROR: { status: 500, message: '系统繁忙，请稍后再试' },
   MALFORMED_PATH: { status: 400, message: '请求地址包含无效的编码' },
 } as const;

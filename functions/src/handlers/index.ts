@@ -61,6 +61,7 @@ import { handler as listReferralBookings } from './list-referral-bookings.handle
 import { handler as listStaffAccounts } from './list-staff-accounts.handler';
 import { handler as updateStaffAccount } from './update-staff-account.handler';
 import { handler as listAccountAudit } from './list-account-audit.handler';
+import { handler as undoVoid } from './undo-void.handler';
 /** Handler name (as in routes.ts) → handler, for the local API adapter. */
 export const HANDLERS: Record<string, LambdaHandler> = {
   'get-health': getHealth,
@@ -124,4 +125,5 @@ export const HANDLERS: Record<string, LambdaHandler> = {
   'list-staff-accounts': listStaffAccounts,
   'update-staff-account': updateStaffAccount,
   'list-account-audit': listAccountAudit,
+  'undo-void': undoVoid,
 };

@@ -1,6 +1,6 @@
 import type { AppointmentStatus, ClinicPeriod, DoctorTitle, OutboxMessage } from '@jiuyi/shared';
 
-export type CancelReason = 'patient' | 'hold_expired' | 'session_suspended';
+export type CancelReason = 'patient' | 'hold_expired' | 'session_suspended' | 'identity_mismatch';
 
 /** Which count an appointment's number comes from; absent means `online`. */
 export type CapacityPool = 'online' | 'on_site' | 'referral' | 'beyond_capacity';
@@ -48,12 +48,25 @@ export interface AppointmentRecord {
   queueNumber?: number;
   checkedInAt?: string;
   checkedInBy?: 'patient' | 'staff';
-  /** The identity check at triage failed (Beijing art. 20–21). */
+  /** The identity check at triage failed (Beijing art. 20–21); the staff account that checked. */
   voidedAt?: string;
+  voidedBy?: string;
+  /** Staff undid the void within the session: who, when, why, and the appointment that restores it. */
+  voidUndo?: VoidUndo;
+  /** This appointment restores a voided one (its id), so the desk may check it in until the session ends. */
+  restoredFromAppointmentId?: string;
   /** Marked a no-show (爽约) when the session ended unseen. */
   noShowAt?: string;
   /** This number was offered from the session's waitlist (候补). */
   waitlistEntryId?: string;
+}
+
+export interface VoidUndo {
+  at: string;
+  byAccountId: string;
+  byRole: string;
+  reason: string;
+  restoredAppointmentId: string;
 }
 
 export interface BookingLimits {
@@ -77,6 +90,11 @@ export interface ReleaseChange {
   refundRequired: boolean;
   /** Only release when the hold expired by this instant (the scheduled release). */
   holdExpiredBy?: string;
+  /**
+   * The desk's identity check failed: the appointment ends `voided` (not `cancelled`), recording the
+   * staff account that checked; number, guard and counters are given back exactly as by a cancel.
+   */
+  voidedBy?: string;
 }
 
 /** Appointments and every item that must change with them in one transaction. */
@@ -94,8 +112,17 @@ export interface AppointmentStore {
   ): Promise<BookOutcome>;
   get(accountId: string, appointmentId: string): Promise<AppointmentRecord | undefined>;
   list(accountId: string): Promise<AppointmentRecord[]>;
-  /** Cancels and frees the number, conditioned on the status read; false when the status had moved on. */
-  release(appointment: AppointmentRecord, change: ReleaseChange): Promise<boolean>;
+  /** An appointment by id alone (staff at the desk); consistent. */
+  findById(appointmentId: string): Promise<AppointmentRecord | undefined>;
+  /**
+   * Cancels (or voids) and frees the number, conditioned on the status read, with the messages it
+   * owes; false when the status had moved on.
+   */
+  release(
+    appointment: AppointmentRecord,
+    change: ReleaseChange,
+    messages?: readonly OutboxMessage[],
+  ): Promise<boolean>;
   /** Unpaid appointments whose hold ended at or before `nowIso`, oldest first. */
   listExpiredHolds(nowIso: string, limit: number): Promise<AppointmentRecord[]>;
 }

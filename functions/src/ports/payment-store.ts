@@ -141,14 +141,16 @@ export interface PaymentStore {
     messages: OutboxMessage[],
   ): Promise<ConfirmOutcome>;
   /**
-   * One transaction: the appointment released as `release` would (conditioned on its status) and a
-   * refund of the paid payment started. False when the appointment or payment had moved on.
+   * One transaction: the appointment released as `release` would (conditioned on its status; a void
+   * too), a refund of the paid payment started and the messages owed. False when the appointment or
+   * payment had moved on.
    */
   cancelAppointmentWithRefund(
     appointment: AppointmentRecord,
     change: ReleaseChange,
     payment: PaymentRecord,
     refund: RefundRecord,
+    messages?: readonly OutboxMessage[],
   ): Promise<boolean>;
   /**
    * Starts the refund of a booking another flow cancelled with `refundRequired` (a suspension, a

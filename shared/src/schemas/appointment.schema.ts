@@ -61,7 +61,13 @@ export const cancelAppointmentBodySchema = z.strictObject({
 });
 
 export const appointmentStatusSchema = z.enum(APPOINTMENT_STATUSES);
-export const cancelReasonSchema = z.enum(['patient', 'hold_expired', 'session_suspended']);
+export const cancelReasonSchema = z.enum([
+  'patient',
+  'hold_expired',
+  'session_suspended',
+  /** Voided at the desk: the presented ID document was not the booked patient's (Beijing art. 20–21). */
+  'identity_mismatch',
+]);
 
 /** What the patient is told on success (Beijing art. 15). */
 export const bookingConfirmationSchema = z.object({
@@ -106,6 +112,10 @@ export const appointmentViewSchema = z.object({
   checkedInAt: shanghaiTimestampSchema.optional(),
   /** When the identity check at triage failed (Beijing art. 20–21). */
   voidedAt: shanghaiTimestampSchema.optional(),
+  /** Outpatient staff undid this void (within its session): when, and the appointment that replaced it. */
+  voidUndo: z.object({ at: shanghaiTimestampSchema, restoredAppointmentId: z.uuid() }).optional(),
+  /** This appointment restores a voided one whose void staff undid. */
+  restoredFromAppointmentId: z.uuid().optional(),
   /** Set while this number is a waitlist offer (候补), so the page can say so. */
   waitlistEntryId: z.uuid().optional(),
 });

@@ -19,3 +19,13 @@ export type StaffCheckInBody = z.infer<typeof staffCheckInBodySchema>;
 
 /** `POST /v1/appointments/{id}/check-in` body: nothing is needed. */
 export const selfCheckInBodySchema = z.strictObject({});
+
+/** `POST /v1/appointments/{id}/undo-void` (outpatient staff): why the void was a mistake, for the audit. */
+export const undoVoidBodySchema = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .min(2, { message: '请填写撤销作废的原因（至少 2 个字）' })
+    .max(200, { message: '撤销原因最多 200 字' }),
+});
+export type UndoVoidBody = z.infer<typeof undoVoidBodySchema>;

@@ -23,6 +23,8 @@ export const scheduleKeys = {
 /** Appointments live in the account's partition, so "own only" is a key, not a filter. */
 export const appointmentKeys = {
   appointment: (accountId: string, id: string) => ({ pk: `ACCOUNT#${accountId}`, sk: `APPOINTMENT#${id}` }),
+  /** gsi1: an appointment by id alone (the desk undoing a void). */
+  byId: (id: string) => `APPOINTMENT#${id}`,
   idempotency: (accountId: string, key: string) => ({ pk: `ACCOUNT#${accountId}`, sk: `IDEMPOTENCY#${key}` }),
   /** One number per patient per session. */
   sessionGuard: (sessionId: string, patientId: string) => ({
@@ -43,4 +45,9 @@ export const appointmentKeys = {
   holds: 'HOLDS',
   /** Sparse gsi2 partition of cancelled paid bookings whose refund the payment module has yet to start. */
   refundsDue: 'REFUNDS#due',
+  /** A session's audit log of voids undone at the desk, in time order. */
+  voidUndoAudit: (sessionId: string, at: string, appointmentId: string) => ({
+    pk: `SESSION#${sessionId}`,
+    sk: `VOIDUNDO#${at}#${appointmentId}`,
+  }),
 };

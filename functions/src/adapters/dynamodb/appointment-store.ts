@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '@jiuyi/shared';
 import type {
   AppointmentRecord,
@@ -40,14 +40,16 @@ const BOOK = {
 } as const;
 
 /**
- * An appointment's item, read by its account and id; while an unpaid hold, also listed by its expiry
- * (gsi2) for the release job. Every other reader already knows the account (guards and index entries
- * carry it), so it has no by-id index entry.
+ * An appointment's item, read by its account and id; found by id alone (gsi1) by the desk undoing a
+ * void, which knows only the appointment; while an unpaid hold, also listed by its expiry (gsi2) for
+ * the release job.
  */
 function appointmentItem(a: AppointmentRecord): Record<string, unknown> {
   return {
     ...appointmentKeys.appointment(a.accountId, a.id),
     type: 'appointment',
+    gsi1pk: appointmentKeys.byId(a.id),
+    gsi1sk: 'APPOINTMENT',
     ...(a.status === 'pending_payment' && a.holdExpiresAt
       ? { gsi2pk: appointmentKeys.holds, gsi2sk: `${a.holdExpiresAt}#${a.id}` }
       : {}),
@@ -140,6 +142,16 @@ function bookingError(codes: string[], limits: BookingLimits): DomainError {
   return new DomainError('APPOINTMENT_STATUS_CONFLICT');
 }
 
+/** What the release writes on the appointment: `cancelled`, or `voided` by the desk's identity check. */
+function releasedState(change: ReleaseChange): { set: string; values: Record<string, unknown> } {
+  if (change.voidedBy)
+    return {
+      set: '#d.#s = :voided, #d.voidedAt = :at, #d.voidedBy = :voidedBy',
+      values: { ':voided': 'voided', ':voidedBy': change.voidedBy },
+    };
+  return { set: '#d.#s = :cancelled, #d.cancelledAt = :at', values: { ':cancelled': 'cancelled' } };
+}
+
 /** The release transaction's items (appointment first), for stores that release inside a larger transaction. */
 export function releaseItems(table: Table, a: AppointmentRecord, change: ReleaseChange): TransactItem[] {
   const expiry = change.holdExpiredBy ? ' AND #d.holdExpiresAt <= :by' : '';
@@ -152,6 +164,8 @@ export function releaseItems(table: Table, a: AppointmentRecord, change: Release
       ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
     },
   });
+  const state = releasedState(change);
+  const set = `SET ${state.set}, #d.cancelReason = :reason, #d.refundRequired = :refund, #d.updatedAt = :at`;
   return [
     {
       Update: {
@@ -160,13 +174,13 @@ export function releaseItems(table: Table, a: AppointmentRecord, change: Release
         // A paid booking leaves the holds index for the refunds-due one: the payment module's
         // reconciliation finds it there even if the refund was never started.
         UpdateExpression: change.refundRequired
-          ? 'SET #d.#s = :cancelled, #d.cancelledAt = :at, #d.cancelReason = :reason, #d.refundRequired = :refund, #d.updatedAt = :at, gsi2pk = :due, gsi2sk = :duesk'
-          : 'SET #d.#s = :cancelled, #d.cancelledAt = :at, #d.cancelReason = :reason, #d.refundRequired = :refund, #d.updatedAt = :at REMOVE gsi2pk, gsi2sk',
+          ? `${set}, gsi2pk = :due, gsi2sk = :duesk`
+          : `${set} REMOVE gsi2pk, gsi2sk`,
         // The status read is the status replaced: a payment or another cancel in between wins.
         ConditionExpression: `#d.#s = :prior${expiry}`,
         ExpressionAttributeNames: { '#d': 'data', '#s': 'status' },
         ExpressionAttributeValues: {
-          ':cancelled': 'cancelled',
+          ...state.values,
           ':at': change.at,
           ':reason': change.reason,
           ':refund': change.refundRequired,
@@ -241,9 +255,25 @@ export function createAppointmentStore(table: Table): AppointmentStore {
       });
       return items.map((i) => i.data as AppointmentRecord);
     },
-    async release(appointment, change) {
+    async findById(appointmentId) {
+      const { Items = [] } = await table.doc.send(
+        new QueryCommand({
+          TableName: table.name,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': appointmentKeys.byId(appointmentId) },
+        }),
+      );
+      const found = Items.find((i) => i.type === 'appointment')?.data as AppointmentRecord | undefined;
+      // The index is eventually consistent: the item itself is read again, consistently.
+      return found ? get(found.accountId, found.id) : undefined;
+    },
+    async release(appointment, change, messages = []) {
       try {
-        await transactWithRetry(table, releaseItems(table, appointment, change));
+        await transactWithRetry(table, [
+          ...releaseItems(table, appointment, change),
+          ...messageWriteItems(table, messages),
+        ]);
         return true;
       } catch (error) {
         if (failedCondition(cancellationCodes(error), 0)) return false;

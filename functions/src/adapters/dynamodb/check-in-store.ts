@@ -1,13 +1,84 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { CheckInStore } from '../../ports/check-in-store';
+import type { CheckInStore, UndoVoidChange, UndoVoidRefusal } from '../../ports/check-in-store';
 import { appointmentKeys } from './appointment-keys';
+import { appointmentPut } from './appointment-store';
+import { dayCounterItems, sessionGuardPut, sessionOpenCheck, slotTakeItem } from './capacity-items';
 import { transactWithRetry } from './transact-with-retry';
-import { messageWriteItems } from './outbox-store';
+import { messageWriteItems, type TransactItem } from './outbox-store';
 import type { Table } from './table';
 import { cancellationCodes, failedCondition } from './transaction-errors';
 import { visitKeys } from './visit-keys';
 
-/** Check-in writes: an atomic per-session counter, and status moves conditioned on `booked`. */
+/** Index of each undo-void transaction item, for reading the cancellation reasons. */
+const UNDO = {
+  voided: 0,
+  session: 1,
+  slot: 2,
+  appointment: 3,
+  guard: 4,
+  patientDay: 5,
+  accountDay: 6,
+} as const;
+
+/** The undo-void items, in the order of `UNDO`, then the audit entry and the messages. */
+function undoVoidItems(table: Table, c: UndoVoidChange): TransactItem[] {
+  const { voided, undo, restored } = c;
+  return [
+    {
+      Update: {
+        TableName: table.name,
+        Key: appointmentKeys.appointment(voided.accountId, voided.id),
+        UpdateExpression: 'SET #d.voidUndo = :undo, #d.updatedAt = :at',
+        // Two staff undoing at once, or a repeated request: only one restores the booking.
+        ConditionExpression: '#d.#s = :voided AND attribute_not_exists(#d.voidUndo)',
+        ExpressionAttributeNames: { '#d': 'data', '#s': 'status' },
+        ExpressionAttributeValues: { ':undo': undo, ':at': undo.at, ':voided': 'voided' },
+      },
+    },
+    sessionOpenCheck(table, restored.sessionId),
+    slotTakeItem(table, restored, restored.capacityPool ?? 'online'),
+    appointmentPut(table, restored),
+    sessionGuardPut(table, restored),
+    ...dayCounterItems(table, restored, c.limits),
+    {
+      Put: {
+        TableName: table.name,
+        Item: {
+          ...appointmentKeys.voidUndoAudit(voided.sessionId, undo.at, voided.id),
+          type: 'void_undo_audit',
+          data: {
+            action: 'void_undone',
+            voidedAppointmentId: voided.id,
+            restoredAppointmentId: restored.id,
+            accountId: voided.accountId,
+            patientId: voided.patientId,
+            voidedAt: voided.voidedAt,
+            voidedBy: voided.voidedBy,
+            actor: { accountId: undo.byAccountId, role: undo.byRole },
+            reason: undo.reason,
+            at: undo.at,
+          },
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    ...messageWriteItems(table, c.messages),
+    // No visit reminders: the patient is at the desk, and those times have passed.
+  ];
+}
+
+/** The first failed condition of an undo, by name. */
+function undoRefusal(codes: string[]): UndoVoidRefusal | undefined {
+  if (failedCondition(codes, UNDO.voided)) return 'not_voided';
+  if (failedCondition(codes, UNDO.session)) return 'session_closed';
+  if (failedCondition(codes, UNDO.guard)) return 'duplicate';
+  if (failedCondition(codes, UNDO.patientDay)) return 'patient_day';
+  if (failedCondition(codes, UNDO.accountDay)) return 'account_day';
+  if (failedCondition(codes, UNDO.slot)) return 'number_taken';
+  return undefined;
+}
+
+/** Check-in writes: an atomic per-session counter, status moves conditioned on `booked`, undoing a void. */
 export function createCheckInStore(table: Table): CheckInStore {
   const fromBooked = async (
     a: { accountId: string; id: string },
@@ -58,13 +129,15 @@ export function createCheckInStore(table: Table): CheckInStore {
         messages,
       );
     },
-    voidBooking(a, at, messages) {
-      return fromBooked(
-        a,
-        'SET #d.#s = :voided, #d.voidedAt = :at, #d.updatedAt = :at',
-        { ':voided': 'voided', ':at': at },
-        messages,
-      );
+    async undoVoid(change) {
+      try {
+        await transactWithRetry(table, undoVoidItems(table, change));
+        return { ok: true };
+      } catch (error) {
+        const refusal = undoRefusal(cancellationCodes(error) ?? []);
+        if (refusal) return { ok: false, refusal };
+        throw error;
+      }
     },
   };
 }

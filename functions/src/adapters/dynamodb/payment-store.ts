@@ -341,12 +341,13 @@ export function createPaymentStore(table: Table): PaymentStore {
       return { kind: 'subject_moved' };
     },
 
-    async cancelAppointmentWithRefund(appointment, change, payment, refund) {
+    async cancelAppointmentWithRefund(appointment, change, payment, refund, messages = []) {
       const next = withRefundStarted(payment, refund, change.at);
       const result = await send(table, [
         ...releaseItems(table, appointment, change),
         putPayment(table, next, payment, ['paid']),
         putRefund(table, refund),
+        ...messageWriteItems(table, messages),
       ]);
       return result.ok;
     },
@@ -359,9 +360,14 @@ export function createPaymentStore(table: Table): PaymentStore {
             TableName: table.name,
             Key: appointmentKeys.appointment(appointment.accountId, appointment.id),
             UpdateExpression: 'REMOVE gsi2pk, gsi2sk',
-            ConditionExpression: '#d.#s = :cancelled AND gsi2pk = :due',
+            // Released by a cancel or by a void at the desk: both still hold the number's money.
+            ConditionExpression: '#d.#s IN (:cancelled, :voided) AND gsi2pk = :due',
             ExpressionAttributeNames: { '#d': 'data', '#s': 'status' },
-            ExpressionAttributeValues: { ':cancelled': 'cancelled', ':due': appointmentKeys.refundsDue },
+            ExpressionAttributeValues: {
+              ':cancelled': 'cancelled',
+              ':voided': 'voided',
+              ':due': appointmentKeys.refundsDue,
+            },
           },
         },
         putPayment(table, next, payment, ['paid', 'refunding']),

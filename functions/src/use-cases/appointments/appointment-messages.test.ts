@@ -4,6 +4,7 @@ import {
   checkedInMessage,
   noShowMessage,
   voidedMessage,
+  voidUndoneMessage,
   waitlistEndedMessage,
   waitlistOfferMessage,
 } from './appointment-messages';
@@ -55,7 +56,21 @@ describe('other appointment messages', () => {
 
   it('check-in gives the queue number; a voided booking says why', () => {
     expect(checkedInMessage(makeAppointment({ status: 'booked' }), 7, NOW).body).toContain('7 号');
-    expect(voidedMessage(makeAppointment({ status: 'booked' }), NOW).body).toContain('已作废');
+    expect(voidedMessage(makeAppointment({ status: 'booked' }), 0, NOW).body).toContain('已作废');
+    expect(voidedMessage(makeAppointment({ status: 'booked' }), 1500, NOW).body).toContain(
+      '已支付的挂号费 ¥15.00 将全额原路退回',
+    );
+  });
+
+  it('an undone void says the number is back, and asks to pay again when the fee went back', () => {
+    const free = voidUndoneMessage(makeAppointment({ status: 'booked' }), NOW);
+    const unpaid = voidUndoneMessage(
+      makeAppointment({ status: 'pending_payment', holdExpiresAt: '2025-10-20T08:05:00.000+08:00' }),
+      NOW,
+    );
+    expect(free.title).toBe('预约作废已撤销');
+    expect(free.body).toContain('请到分诊台签到');
+    expect(unpaid.body).toContain('请在 2025-10-20 08:05 前重新支付挂号费');
   });
 
   it('a passed-over waitlist entry is told the reason', () => {

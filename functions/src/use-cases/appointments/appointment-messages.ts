@@ -1,6 +1,7 @@
 import { shanghaiTime, type NoShowPolicy, type OutboxMessage } from '@jiuyi/shared';
 import type { AppointmentRecord } from '../../ports/appointment-store';
 import { composeMessage } from '../messages/compose-message';
+import { yuan } from '../payments/payment-records';
 import { toAppointmentView } from './appointment-view';
 
 const appointmentPage = (id: string) => `/pages/appointment-detail/index?id=${id}`;
@@ -139,9 +140,13 @@ export function checkedInMessage(a: AppointmentRecord, queueNumber: number, now:
   );
 }
 
-/** The identity check at triage failed and the booking is void (Beijing art. 20–21). */
-export function voidedMessage(a: AppointmentRecord, now: Date): OutboxMessage {
+/**
+ * The identity check at triage failed and the booking is void (Beijing art. 20–21); a paid fee
+ * goes back in full (`refundFen`, 0 when nothing was paid).
+ */
+export function voidedMessage(a: AppointmentRecord, refundFen: number, now: Date): OutboxMessage {
   const { confirmation, data } = facts(a, now);
+  const refund = refundFen > 0 ? `已支付的挂号费 ${yuan(refundFen)} 将全额原路退回。` : '';
   return composeMessage(
     {
       kind: 'general',
@@ -149,8 +154,33 @@ export function voidedMessage(a: AppointmentRecord, now: Date): OutboxMessage {
       step: 'voided',
       recipientAccountId: a.accountId,
       title: '预约已作废',
-      body: `${a.patientName}：${confirmation.slotTime} ${confirmation.department} 的预约在签到时核验证件不一致，已作废。实名就医须由就诊人本人持预约所用证件就诊，请重新预约。`,
+      body: `${a.patientName}：${confirmation.slotTime} ${confirmation.department} 的预约在签到时核验证件不一致，已作废，号源已释放。${refund}实名就医须由就诊人本人持预约所用证件就诊，请重新预约。`,
       link: appointmentPage(a.id),
+      data,
+    },
+    now,
+  );
+}
+
+/**
+ * Outpatient staff undid a void (the check was a mistake): the number is the patient's again, as
+ * `restored`; one that had been paid is unpaid now (that fee went back), so it is held for payment.
+ */
+export function voidUndoneMessage(restored: AppointmentRecord, now: Date): OutboxMessage {
+  const { confirmation, data } = facts(restored, now);
+  const next =
+    restored.status === 'pending_payment'
+      ? `原挂号费已全额原路退回，请在 ${deadline(restored)} 前重新支付挂号费，逾期号源自动释放。`
+      : '请到分诊台签到。';
+  return composeMessage(
+    {
+      kind: 'general',
+      entityId: restored.id,
+      step: 'void-undone',
+      recipientAccountId: restored.accountId,
+      title: '预约作废已撤销',
+      body: `${restored.patientName}：${confirmation.slotTime} ${confirmation.department} ${confirmation.doctor} 的预约作废已由门诊工作人员撤销，号源已为您恢复。${next}`,
+      link: appointmentPage(restored.id),
       data,
     },
     now,

@@ -59,6 +59,10 @@ export function toAppointmentView(a: AppointmentRecord, now: Date): AppointmentV
     ...(a.queueNumber !== undefined ? { queueNumber: a.queueNumber } : {}),
     ...(a.checkedInAt ? { checkedInAt: a.checkedInAt } : {}),
     ...(a.voidedAt ? { voidedAt: a.voidedAt } : {}),
+    ...(a.voidUndo
+      ? { voidUndo: { at: a.voidUndo.at, restoredAppointmentId: a.voidUndo.restoredAppointmentId } }
+      : {}),
+    ...(a.restoredFromAppointmentId ? { restoredFromAppointmentId: a.restoredFromAppointmentId } : {}),
     ...(a.waitlistEntryId ? { waitlistEntryId: a.waitlistEntryId } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import {
   assertCheckInOpen,
   DomainError,
+  sessionEndsAt,
   toShanghaiIso,
   validateIdDocument,
   type AppointmentView,
@@ -12,9 +13,11 @@ import type { CheckInCodes } from '../../ports/check-in-codes';
 import type { CheckInStore } from '../../ports/check-in-store';
 import type { FieldCipher } from '../../ports/field-cipher';
 import type { PatientStore } from '../../ports/patient-store';
-import { checkedInMessage, voidedMessage } from '../appointments/appointment-messages';
+import { checkedInMessage } from '../appointments/appointment-messages';
 import { toAppointmentView } from '../appointments/appointment-view';
 import { identityKey } from '../patients/manage-patients';
+import type { PaymentPorts } from '../payments/payment-ports';
+import { voidForIdentityMismatch, type DeskActor } from './void-booking';
 
 export interface CheckInPorts {
   appointments: AppointmentStore;
@@ -93,15 +96,26 @@ export async function selfCheckIn(
 }
 
 /**
+ * The desk's check-in window: the slot's, except for a number restored by undoing a void, whose
+ * patient was already at the desk in time, so it stays open until the session ends.
+ */
+function deskWindowEnd(a: AppointmentRecord): Date {
+  return a.restoredFromAppointmentId ? sessionEndsAt(a.date, a.period) : new Date(a.end);
+}
+
+/**
  * Staff scan the patient's code and check the presented ID document (Beijing art. 20–21).
  * 1. The code must be valid and unexpired; the appointment booked and inside its window.
  * 2. A malformed document number is a typing error (400), not a mismatch.
  * 3. The document's blind index must equal the booked patient's; otherwise the booking is voided
- *    (conditioned on `booked`, with a message) and the answer says so.
+ *    through the release a cancel uses: number, guard and counters given back, a paid fee refunded
+ *    in full, the patient told (`voidForIdentityMismatch`); the answer says so. Staff may undo it
+ *    within the session (`undoVoid`).
  * 4. On a match the patient is checked in with a queue number.
  */
 export async function staffCheckIn(
-  ports: CheckInPorts,
+  ports: CheckInPorts & { money: PaymentPorts },
+  actor: DeskActor,
   input: { token: string; idType: IdDocumentType; idNumber: string },
   now: Date,
 ): Promise<AppointmentView> {
@@ -109,7 +123,7 @@ export async function staffCheckIn(
   const a = await ports.appointments.get(claims.accountId, claims.appointmentId);
   if (!a) throw new DomainError('CHECK_IN_CODE_INVALID');
   assertBooked(a);
-  assertCheckInOpen(new Date(a.start), new Date(a.end), now);
+  assertCheckInOpen(new Date(a.start), deskWindowEnd(a), now);
   const checked = validateIdDocument(input.idType, input.idNumber, now);
   if (!checked.ok) {
     throw new DomainError('VALIDATION_FAILED', {
@@ -120,8 +134,7 @@ export async function staffCheckIn(
   if (!patient) throw new DomainError('NOT_FOUND');
   const presented = ports.cipher.blindIndex(identityKey(input.idType, checked.normalised));
   if (presented !== patient.identityIndex) {
-    const at = toShanghaiIso(now);
-    if (!(await ports.checkIns.voidBooking(a, at, [voidedMessage(a, now)]))) {
+    if (!(await voidForIdentityMismatch(ports, a, actor, now))) {
       throw new DomainError('APPOINTMENT_STATUS_CONFLICT');
     }
     throw new DomainError('CHECK_IN_IDENTITY_MISMATCH', {

@@ -3,9 +3,11 @@ import {
   DomainError,
   toShanghaiIso,
   type AppointmentView,
+  type OutboxMessage,
   type PaymentView,
 } from '@jiuyi/shared';
-import type { AppointmentRecord } from '../../ports/appointment-store';
+import type { AppointmentRecord, CancelReason, ReleaseChange } from '../../ports/appointment-store';
+import type { PaymentRecord } from '../../ports/payment-store';
 import { cancelAppointment } from '../appointments/manage-appointments';
 import { toAppointmentView } from '../appointments/appointment-view';
 import { closeAppointmentOrder } from './close-unpaid-payment';
@@ -50,16 +52,8 @@ export async function cancelAppointmentWithRefund(
   if (payment?.status === 'paid' && refundableFen(payment) > 0) {
     assertCancellable(appointment.status, appointment.date, appointment.period, now);
     const change = { reason: 'patient' as const, at: toShanghaiIso(now), refundRequired: true };
-    const refund = newRefund(
-      payment,
-      { amountFen: refundableFen(payment), cause: 'appointment_cancelled', reason: '取消预约退款' },
-      now,
-    );
-    if (!(await ports.payments.cancelAppointmentWithRefund(appointment, change, payment, refund)))
+    if (!(await releasePaidWithRefund(ports, appointment, payment, change, [], now)))
       throw new DomainError('APPOINTMENT_STATUS_CONFLICT');
-    // The release marked it refund-due for the safety net; its refund exists now.
-    await ports.payments.clearRefundDue(appointment);
-    await executeRefund(ports, refund, now);
     return toAppointmentView(
       {
         ...appointment,
@@ -77,10 +71,45 @@ export async function cancelAppointmentWithRefund(
   return view;
 }
 
-const REFUND_REASONS: Record<string, string> = {
+const REFUND_REASONS: Record<CancelReason, string> = {
   patient: '取消预约退款',
+  hold_expired: '预约取消退款',
   session_suspended: '停诊退款',
+  identity_mismatch: '签到核验证件不符，预约作废退款',
 };
+
+/**
+ * The one refund path of a released paid booking (a patient's cancel, a void at the desk): one
+ * transaction releases the booking (number, guard, counters; `change` says cancelled or voided)
+ * and starts the refund of all that is left of the payment, with the messages owed; then WeChat is
+ * asked to refund. False, with nothing written, when the booking or the payment had moved on, so
+ * two racing releases never refund twice.
+ */
+export async function releasePaidWithRefund(
+  ports: PaymentPorts,
+  appointment: AppointmentRecord,
+  payment: PaymentRecord,
+  change: ReleaseChange,
+  messages: readonly OutboxMessage[],
+  now: Date,
+): Promise<boolean> {
+  const refund = newRefund(
+    payment,
+    {
+      amountFen: refundableFen(payment),
+      cause: 'appointment_cancelled',
+      reason: REFUND_REASONS[change.reason],
+    },
+    now,
+  );
+  const released = { ...change, refundRequired: true };
+  if (!(await ports.payments.cancelAppointmentWithRefund(appointment, released, payment, refund, messages)))
+    return false;
+  // The release marked it refund-due for the safety net; its refund exists now.
+  await ports.payments.clearRefundDue(appointment);
+  await executeRefund(ports, refund, now);
+  return true;
+}
 
 /**
  * Refunds a paid booking that some flow cancelled with `refundRequired` (a suspension, or a
@@ -108,7 +137,7 @@ export async function refundReleasedAppointment(
     {
       amountFen: left,
       cause: 'appointment_cancelled',
-      reason: REFUND_REASONS[appointment.cancelReason ?? ''] ?? '预约取消退款',
+      reason: REFUND_REASONS[appointment.cancelReason ?? 'patient'],
     },
     now,
   );

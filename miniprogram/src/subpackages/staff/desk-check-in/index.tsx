@@ -11,6 +11,7 @@ import { Page } from '../../../components/page';
 import { Section } from '../../../components/section';
 import { PERIOD_LABELS, clock, monthDay } from '../../../utils/booking-format';
 import { errorText } from '../../../utils/error-text';
+import { UndoVoidPanel } from './undo-void-panel';
 
 const EMPTY_DOCUMENT: IdDocumentValue = { idType: 'resident_id', idNumber: '' };
 
@@ -40,7 +41,7 @@ function DeskCheckInPage() {
   const [token, setToken] = useState('');
   const [idDocument, setIdDocument] = useState<IdDocumentValue>(EMPTY_DOCUMENT);
   const [errors, setErrors] = useState<{ token?: string; idNumber?: string }>({});
-  const [failure, setFailure] = useState<{ voided: boolean; message: string }>();
+  const [failure, setFailure] = useState<{ voided: boolean; message: string; appointmentId?: string }>();
   const [result, setResult] = useState<AppointmentView>();
   const [busy, setBusy] = useState(false);
 
@@ -75,7 +76,12 @@ function DeskCheckInPage() {
     } catch (caught) {
       // A mismatched ID voids the booking: say so apart from ordinary failures.
       const voided = caught instanceof ApiError && caught.code === 'CHECK_IN_IDENTITY_MISMATCH';
-      setFailure({ voided, message: errorText(caught) });
+      const id = voided ? caught.details?.appointmentId : undefined;
+      setFailure({
+        voided,
+        message: errorText(caught),
+        ...(typeof id === 'string' ? { appointmentId: id } : {}),
+      });
     } finally {
       setBusy(false);
     }
@@ -161,6 +167,7 @@ function DeskCheckInPage() {
         >
           {busy ? '正在签到…' : '核对并签到'}
         </Button>
+        {failure?.appointmentId ? <UndoVoidPanel appointmentId={failure.appointmentId} /> : null}
         {failure?.voided ? (
           <Button className="btn btn--secondary btn--block" onClick={nextPatient}>
             下一位患者
