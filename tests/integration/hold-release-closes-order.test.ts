@@ -3,7 +3,7 @@ import type { WaitlistEntryView } from '@jiuyi/shared';
 import { holdOrderCloser } from '../../functions/src/handlers/payment-ports';
 import { promoteActiveWaitlists } from '../../functions/src/use-cases/waitlist/promote-waitlist';
 import type { ErrorBody } from '../support/appointment-fixtures';
-import { call } from '../support/http';
+import { call, devToken } from '../support/http';
 import {
   FEE_FEN,
   MINUTE,
@@ -125,5 +125,39 @@ describe('the release inside the waitlist promotion', () => {
       expect((await s.paymentOf(h.token, h.appointmentId)).status).toBe('closed');
       expect((await s.appointmentOf(h.token, h.appointmentId)).status).toBe('cancelled');
     }
+  });
+});
+
+describe('the release when a suspended session’s unpaid hold is cancelled', () => {
+  it('closes the hold’s WeChat order before cancelling it, so the displaced patient cannot pay for nothing', async () => {
+    // Prepare: A holds a number with an open order; the session is then suspended (停诊).
+    const { sessionId, slotIds } = await s.fixtures.makeSession('suspend', {
+      capacityOnline: 1,
+      feeFen: FEE_FEN,
+      date: SESSION_DATE,
+    });
+    const a = await heldWithOrder(slotIds[0]!);
+    const staff = await devToken(s.api.url, 'holdclose-staff', 'outpatient_staff');
+    const suspended = await call(s.api.url, 'POST', `/v1/sessions/${sessionId}/suspend`, {
+      token: staff,
+      body: { reason: '医生临时外出会诊' },
+    });
+    expect(suspended.status).toBe(200);
+    // Act: A answers the offer with 退号 (cancel) while the hold still runs.
+    const chosen = await call<ErrorBody>(
+      s.api.url,
+      'POST',
+      `/v1/appointments/${a.appointmentId}/suspension-choice`,
+      {
+        token: a.token,
+        body: { choice: 'cancel' },
+      },
+    );
+    // Assess
+    expect(chosen.status).toBe(200);
+    expect(await tradeState(a.outTradeNo)).toBe('CLOSED');
+    await expect(s.sandbox.pay(a.outTradeNo)).rejects.toThrow();
+    expect(await s.paymentOf(a.token, a.appointmentId)).toMatchObject({ status: 'closed', refunds: [] });
+    expect((await s.appointmentOf(a.token, a.appointmentId)).status).toBe('cancelled');
   });
 });

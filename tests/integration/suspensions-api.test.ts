@@ -7,7 +7,8 @@ import {
   type SessionSuspensionView,
   type SuspensionOfferView,
 } from '@jiuyi/shared';
-import { settleDueOffers } from '../../functions/src/use-cases/suspensions/settle-offer';
+import { holdOrderCloser } from '../../functions/src/handlers/payment-ports';
+import { settleDueOffers as settleWith } from '../../functions/src/use-cases/suspensions/settle-offer';
 import {
   bookOnline,
   makePatient,
@@ -20,6 +21,10 @@ import type { ErrorBody } from '../support/appointment-fixtures';
 import { call, devToken } from '../support/http';
 import { appointmentOf, inboxOf, reminderDueAt } from '../support/patient-reads';
 import { startTestApi, type TestApi } from '../support/test-stack';
+
+/** The scheduled default, wired as its handler wires it (an unpaid hold's order is closed first). */
+const settleDueOffers = (deps: TestApi['deps'], now: Date) =>
+  settleWith({ ...deps, closeHoldOrder: holdOrderCloser(deps, now) }, now);
 
 // Monday 13 October 2025, 09:00 Shanghai; sessions on Monday 20 October are inside the booking window.
 jest.setTimeout(60_000);

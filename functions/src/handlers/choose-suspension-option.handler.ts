@@ -3,6 +3,7 @@ import { suspensionChoiceBodySchema } from '@jiuyi/shared';
 import { defineHandler } from '../http/define-handler';
 import { chooseSuspensionOption } from '../use-cases/suspensions/settle-offer';
 import { uuidParam } from './params';
+import { holdOrderCloser } from './payment-ports';
 
 /** POST /v1/appointments/{id}/suspension-choice — substitute, make-up or cancel with refund. */
 export const handler = defineHandler(
@@ -12,10 +13,12 @@ export const handler = defineHandler(
     body: suspensionChoiceBodySchema,
     query: z.strictObject({}),
   },
-  async ({ params, body, principal, deps }) =>
-    chooseSuspensionOption(
-      deps,
+  async ({ params, body, principal, deps }) => {
+    const now = deps.now();
+    return chooseSuspensionOption(
+      { ...deps, closeHoldOrder: holdOrderCloser(deps, now) },
       { accountId: principal.accountId, appointmentId: params.id, choice: body.choice },
-      deps.now(),
-    ),
+      now,
+    );
+  },
 );

@@ -7,11 +7,15 @@ import {
 } from '@jiuyi/shared';
 import type { AppointmentRecord } from '../../ports/appointment-store';
 import type { SuspensionOfferRecord } from '../../ports/suspension-store';
+import type { CloseHoldOrder } from '../appointments/release-expired-holds';
 import { isActiveBooking, type SuspensionPorts } from './suspend-session';
 import { resolutionMessage } from './suspension-messages';
 import { toOfferView } from './suspension-view';
 
 type DecidedBy = 'patient' | 'default';
+
+/** Settling may cancel an unpaid hold: its WeChat order is closed first, as in every hold release. */
+export type SettlePorts = SuspensionPorts & { closeHoldOrder: CloseHoldOrder };
 
 const minutesOf = (iso: string) => Number(iso.slice(11, 13)) * 60 + Number(iso.slice(14, 16));
 
@@ -79,10 +83,13 @@ function substituteTarget(offer: SuspensionOfferRecord, a: AppointmentRecord, at
  * changes the status the release is conditioned on, so the booking is read again and released as it
  * now stands (a now-paid booking is flagged for refund).
  */
-async function cancelDisplaced(ports: SuspensionPorts, first: AppointmentRecord, now: Date): Promise<void> {
+async function cancelDisplaced(ports: SettlePorts, first: AppointmentRecord, now: Date): Promise<void> {
   const at = toShanghaiIso(now);
   let current: AppointmentRecord | undefined = first;
   for (let attempt = 0; attempt < 3 && isActiveBooking(current, now); attempt += 1) {
+    // An unpaid hold's WeChat order is closed before its number goes (or found paid and applied,
+    // which moves the status this release is conditioned on: the booking is then read again).
+    if (current.status === 'pending_payment') await ports.closeHoldOrder(current);
     const refundRequired = current.status === 'booked' && current.feeFen > 0;
     if (await ports.appointments.release(current, { reason: 'session_suspended', at, refundRequired }))
       return;
@@ -98,7 +105,7 @@ async function cancelDisplaced(ports: SuspensionPorts, first: AppointmentRecord,
  *    the patient's own cancel uses, flagged `refundRequired` when it was paid, so the payment module refunds it.
  */
 export async function settleOffer(
-  ports: SuspensionPorts,
+  ports: SettlePorts,
   offer: SuspensionOfferRecord,
   choice: SuspensionChoice,
   decidedBy: DecidedBy,
@@ -141,7 +148,7 @@ export async function settleOffer(
  * session, which a moved appointment no longer names; the appointment's `suspensionOffer` does.
  */
 export async function chooseSuspensionOption(
-  ports: SuspensionPorts,
+  ports: SettlePorts,
   request: { accountId: string; appointmentId: string; choice: SuspensionChoice },
   now: Date,
 ): Promise<SuspensionOfferView> {
@@ -172,7 +179,7 @@ const BATCH = 100;
  * suspended too, or the patient booked it themselves) the booking is cancelled rather than left hanging.
  */
 export async function settleDueOffers(
-  ports: SuspensionPorts,
+  ports: SettlePorts,
   now: Date,
 ): Promise<{ examined: number; settled: number }> {
   const due = await ports.suspensions.listDueOffers(toShanghaiIso(now), BATCH);
