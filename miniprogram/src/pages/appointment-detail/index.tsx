@@ -86,7 +86,8 @@ function Confirmation({ appointment }: { appointment: AppointmentView }) {
         <Text className="notice-line__head">爽约处理：</Text>
         {confirmation.noShowPenalty}
       </Text>
-      {appointment.status === 'cancelled' && appointment.refundRequired ? (
+      {(appointment.status === 'cancelled' || appointment.status === 'voided') &&
+      appointment.refundRequired ? (
         <Text className="notice-line" data-testid="refund-note">
           <Text className="notice-line__head">退款：</Text>
           挂号费将原路退回，一般 1–3 个工作日到账。
@@ -97,6 +98,16 @@ function Confirmation({ appointment }: { appointment: AppointmentView }) {
       ) : null}
       {appointment.cancelReason === 'hold_expired' ? (
         <Text className="notice-line">未在保留时间内支付，号源已释放。</Text>
+      ) : null}
+      {appointment.cancelReason === 'identity_mismatch' ? (
+        <Text className="notice-line" data-testid="voided-note">
+          签到时核验证件与就诊人不一致，本次预约已作废，号源已释放。
+        </Text>
+      ) : null}
+      {appointment.voidUndo ? (
+        <Text className="notice-line" data-testid="void-undone-note">
+          门诊工作人员已撤销作废，号源已恢复为一条新的预约，请在“我的预约”中查看。
+        </Text>
       ) : null}
     </Section>
   );
