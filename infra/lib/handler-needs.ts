@@ -19,11 +19,12 @@ const FUNCTIONS_SRC = path.join(REPO_ROOT, 'functions', 'src');
 const COMPOSITION = path.join(FUNCTIONS_SRC, 'composition.ts');
 
 /**
- * A handler gets the gateway only through `paymentPortsOf(deps)` (handlers/payment-ports.ts) or
+ * A handler gets the gateway only through `paymentPortsOf(deps)` or `holdOrderCloser(deps, now)`
+ * (handlers/payment-ports.ts; the second closes a released hold's WeChat order) or
  * `deps.paymentGateway()`; use cases receive it as a port and never build it. Looked for in the
  * handler file itself, because payment-ports.ts also exports the staff roles the listings import.
  */
-const GATEWAY_CALL = /(?<!function\s+)\bpaymentPortsOf\(|\.paymentGateway\(/;
+const GATEWAY_CALL = /(?<!function\s+)\b(?:paymentPortsOf|holdOrderCloser)\(|\.paymentGateway\(/;
 
 /** A call on the HIS port (`ports.his.listOrders(…)`, `deps.his.markPaid(…)`), in any module reached. */
 const HIS_CALL = /\.his\.\w+\(/;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appointmentViewSchema, type AppointmentView } from '@jiuyi/shared';
 import { listSessions } from '../../functions/src/use-cases/appointments/list-sessions';
-import { holdOrderCloser } from '../../functions/src/handlers/payment-ports';
+import { holdOrderCloser } from '../../functions/src/handlers/hold-order-closer';
 import { releaseExpiredHolds } from '../../functions/src/use-cases/appointments/release-expired-holds';
 import { appointmentFixtures, at, type ErrorBody } from '../support/appointment-fixtures';
 import { call } from '../support/http';

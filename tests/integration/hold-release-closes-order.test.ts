@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { WaitlistEntryView } from '@jiuyi/shared';
-import { holdOrderCloser } from '../../functions/src/handlers/payment-ports';
+import { holdOrderCloser } from '../../functions/src/handlers/hold-order-closer';
 import { promoteActiveWaitlists } from '../../functions/src/use-cases/waitlist/promote-waitlist';
 import type { ErrorBody } from '../support/appointment-fixtures';
 import { call, devToken } from '../support/http';

@@ -7,7 +7,7 @@ import {
   type SessionSuspensionView,
   type SuspensionOfferView,
 } from '@jiuyi/shared';
-import { holdOrderCloser } from '../../functions/src/handlers/payment-ports';
+import { holdOrderCloser } from '../../functions/src/handlers/hold-order-closer';
 import { settleDueOffers as settleWith } from '../../functions/src/use-cases/suspensions/settle-offer';
 import {
   bookOnline,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { toShanghaiIso, type AppointmentView, type WaitlistEntryView } from '@jiuyi/shared';
 import { visitKeys } from '../../functions/src/adapters/dynamodb/visit-keys';
-import { holdOrderCloser } from '../../functions/src/handlers/payment-ports';
+import { holdOrderCloser } from '../../functions/src/handlers/hold-order-closer';
 import { promoteActiveWaitlists } from '../../functions/src/use-cases/waitlist/promote-waitlist';
 import { appointmentFixtures, at, type ErrorBody } from '../support/appointment-fixtures';
 import { call } from '../support/http';

@@ -3,7 +3,7 @@ import { bookAppointmentBodySchema } from '@jiuyi/shared';
 import { defineHandler } from '../http/define-handler';
 import { bookAppointment } from '../use-cases/appointments/book-appointment';
 import { readIdempotencyKey } from './idempotency-key';
-import { holdOrderCloser } from './payment-ports';
+import { holdOrderCloser } from './hold-order-closer';
 
 /** POST /v1/appointments — book a number for one of the account's patients. */
 export const handler = defineHandler(

@@ -3,7 +3,7 @@ import { suspensionChoiceBodySchema } from '@jiuyi/shared';
 import { defineHandler } from '../http/define-handler';
 import { chooseSuspensionOption } from '../use-cases/suspensions/settle-offer';
 import { uuidParam } from './params';
-import { holdOrderCloser } from './payment-ports';
+import { holdOrderCloser } from './hold-order-closer';
 
 /** POST /v1/appointments/{id}/suspension-choice — substitute, make-up or cancel with refund. */
 export const handler = defineHandler(

@@ -1,8 +1,6 @@
 import type { Deps } from '../composition';
 import { unreachablePaymentGateway } from '../adapters/wechat-pay/build-payment-gateway';
 import type { PaymentPorts } from '../use-cases/payments/payment-ports';
-import type { CloseHoldOrder } from '../use-cases/appointments/release-expired-holds';
-import { closeAppointmentOrder } from '../use-cases/payments/close-unpaid-payment';
 
 /** The payment use cases' ports from the process's dependencies (the gateway may load keys first). */
 export async function paymentPortsOf(deps: Deps): Promise<PaymentPorts> {
@@ -20,15 +18,6 @@ export async function paymentPortsOf(deps: Deps): Promise<PaymentPorts> {
     bills: deps.bills,
     his: deps.his,
   };
-}
-
-/**
- * The hook every hold release runs first: close the hold's WeChat order (or apply it if paid). The
- * payment ports are only built when a hold is actually released, so a booking that releases nothing
- * never loads WeChat Pay keys.
- */
-export function holdOrderCloser(deps: Deps, now: Date): CloseHoldOrder {
-  return async (appointment) => closeAppointmentOrder(await paymentPortsOf(deps), appointment, now);
 }
 
 /** Who handles money on the hospital's side: payment lists, refunds, issues and statements. */

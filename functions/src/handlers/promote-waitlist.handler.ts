@@ -1,7 +1,7 @@
 import { getDeps } from '../composition';
 import { logger } from '../http/logger';
 import { promoteActiveWaitlists } from '../use-cases/waitlist/promote-waitlist';
-import { holdOrderCloser } from './payment-ports';
+import { holdOrderCloser } from './hold-order-closer';
 
 /**
  * EventBridge schedule (every minute): hands numbers released by cancellations, expired holds and

@@ -1,7 +1,7 @@
 import { getDeps } from '../composition';
 import { logger } from '../http/logger';
 import { settleDueOffers } from '../use-cases/suspensions/settle-offer';
-import { holdOrderCloser } from './payment-ports';
+import { holdOrderCloser } from './hold-order-closer';
 
 /** EventBridge schedule: applies the default to suspension offers nobody answered by their deadline. */
 export async function handler(): Promise<{ examined: number; settled: number }> {

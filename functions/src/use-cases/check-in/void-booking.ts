@@ -5,7 +5,7 @@ import type { CheckInStore, UndoVoidRefusal } from '../../ports/check-in-store';
 import { voidedMessage, voidUndoneMessage } from '../appointments/appointment-messages';
 import { toAppointmentView } from '../appointments/appointment-view';
 import { DEFAULT_BOOKING_POLICY, type BookingPolicy } from '../appointments/booking-policy';
-import { releasePaidWithRefund } from '../payments/patient-payments';
+import { releasePaidWithRefund } from '../payments/release-with-refund';
 import type { PaymentPorts } from '../payments/payment-ports';
 import { refundableFen } from '../payments/payment-records';
 

@@ -3,11 +3,9 @@ import {
   DomainError,
   toShanghaiIso,
   type AppointmentView,
-  type OutboxMessage,
   type PaymentView,
 } from '@jiuyi/shared';
-import type { AppointmentRecord, CancelReason, ReleaseChange } from '../../ports/appointment-store';
-import type { PaymentRecord } from '../../ports/payment-store';
+import type { AppointmentRecord } from '../../ports/appointment-store';
 import { cancelAppointment } from '../appointments/manage-appointments';
 import { toAppointmentView } from '../appointments/appointment-view';
 import { closeAppointmentOrder } from './close-unpaid-payment';
@@ -15,6 +13,7 @@ import type { PaymentPorts } from './payment-ports';
 import { newRefund, refundableFen } from './payment-records';
 import { toPaymentView } from './payment-views';
 import { executeRefund } from './refunds';
+import { REFUND_REASONS, releasePaidWithRefund } from './release-with-refund';
 
 /** `GET /v1/appointments/{id}/payment`: the payment of one of the account's own appointments. */
 export async function getAppointmentPayment(
@@ -69,46 +68,6 @@ export async function cancelAppointmentWithRefund(
   const view = await cancelAppointment(ports.appointments, accountId, appointmentId, now);
   if (appointment.status === 'pending_payment') await closeAppointmentOrder(ports, appointment, now);
   return view;
-}
-
-const REFUND_REASONS: Record<CancelReason, string> = {
-  patient: '取消预约退款',
-  hold_expired: '预约取消退款',
-  session_suspended: '停诊退款',
-  identity_mismatch: '签到核验证件不符，预约作废退款',
-};
-
-/**
- * The one refund path of a released paid booking (a patient's cancel, a void at the desk): one
- * transaction releases the booking (number, guard, counters; `change` says cancelled or voided)
- * and starts the refund of all that is left of the payment, with the messages owed; then WeChat is
- * asked to refund. False, with nothing written, when the booking or the payment had moved on, so
- * two racing releases never refund twice.
- */
-export async function releasePaidWithRefund(
-  ports: PaymentPorts,
-  appointment: AppointmentRecord,
-  payment: PaymentRecord,
-  change: ReleaseChange,
-  messages: readonly OutboxMessage[],
-  now: Date,
-): Promise<boolean> {
-  const refund = newRefund(
-    payment,
-    {
-      amountFen: refundableFen(payment),
-      cause: 'appointment_cancelled',
-      reason: REFUND_REASONS[change.reason],
-    },
-    now,
-  );
-  const released = { ...change, refundRequired: true };
-  if (!(await ports.payments.cancelAppointmentWithRefund(appointment, released, payment, refund, messages)))
-    return false;
-  // The release marked it refund-due for the safety net; its refund exists now.
-  await ports.payments.clearRefundDue(appointment);
-  await executeRefund(ports, refund, now);
-  return true;
 }
 
 /**
