@@ -61,6 +61,10 @@ import { createAccountCache } from './adapters/cache/account-cache';
 import type { AuthSessionStore } from './ports/auth-session-store';
 import type { StaffDirectory } from './ports/staff-directory';
 import type { AccountReader } from './ports/account-reader';
+import { createIdentityClaimStore } from './adapters/dynamodb/identity-claim-store';
+import { buildRealNameVerifier } from './adapters/real-name/build-real-name';
+import type { IdentityClaimStore } from './ports/identity-claim-store';
+import type { RealNameVerifier } from './ports/real-name-verifier';
 
 /** Everything a handler needs, built once per cold start from configuration. */
 export interface Deps {
@@ -106,6 +110,9 @@ export interface Deps {
   accountReader: AccountReader;
   /** Staff accounts as admins manage them: list, disable/enable, change role, audit. */
   staff: StaffDirectory;
+  /** Real-name verification (实名核验) and the identity claims it decides over. */
+  realName: RealNameVerifier;
+  identityClaims: IdentityClaimStore;
   now: () => Date;
 }
 
@@ -169,6 +176,8 @@ export function buildDeps(cfg: AppConfig, overrides: Partial<Deps> = {}): Deps {
     authSessions: createAuthSessionStore(table),
     accountReader: createAccountCache(accounts),
     staff: createStaffDirectory(table),
+    realName: buildRealNameVerifier(cfg),
+    identityClaims: createIdentityClaimStore(table, cipher),
     now: () => new Date(),
     ...overrides,
   };

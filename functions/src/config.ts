@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { loadMessageChannelConfig, type MessageChannelConfig } from './message-channel-config';
 import { loadHisConfig, type HisConfig } from './his-config';
 import { loadWechatPayConfig, type WechatPayConfig } from './wechat-pay-config';
+import { loadRealNameConfig, type RealNameConfig } from './real-name-config';
 
 /** Where the code runs: `local` allows the dev login and talks to sandboxes; `prod` talks to WeChat and AWS. */
 export const stageSchema = z.enum(['local', 'prod']);
@@ -25,6 +26,8 @@ const envSchema = z.object({
   JIUYI_LOCAL_KEY_FILE: z.string().min(1).default('.jiuyi-local/keys.json'),
   /** Extra numbers (加号) a doctor may add to one session. */
   JIUYI_EXTRA_NUMBERS_PER_SESSION: z.coerce.number().int().min(0).max(50).default(5),
+  /** Identity-add attempts (POST /v1/patients) an account may make per Shanghai day. */
+  JIUYI_IDENTITY_ADDS_PER_DAY: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 export interface AppConfig {
@@ -45,6 +48,9 @@ export interface AppConfig {
   his: HisConfig;
   /** WeChat Pay merchant settings and the names of its secrets (wechat-pay-config.ts). */
   wechatPay: WechatPayConfig;
+  identityAddsPerDay: number;
+  /** The two-factor real-name service (real-name-config.ts). */
+  realName: RealNameConfig;
 }
 
 /** Reads the environment once and fails fast with a message naming what is wrong. */
@@ -70,6 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     messageChannels: loadMessageChannelConfig(env),
     his: loadHisConfig(env, e.JIUYI_STAGE),
     wechatPay: loadWechatPayConfig(env),
+    identityAddsPerDay: e.JIUYI_IDENTITY_ADDS_PER_DAY,
+    realName: loadRealNameConfig(env, e.JIUYI_STAGE),
   };
   if (cfg.stage === 'prod') {
     const missing = (['tokenSecret', 'kmsKeyId', 'indexKey', 'wechatSecretParam'] as const).filter(

@@ -73,6 +73,9 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'PATCH', path: '/v1/admin/accounts/{id}', handler: 'update-staff-account' },
   { method: 'GET', path: '/v1/admin/accounts/{id}/audit', handler: 'list-account-audit' },
   { method: 'POST', path: '/v1/appointments/{id}/undo-void', handler: 'undo-void' },
+  { method: 'POST', path: '/v1/identity-claims/lookup', handler: 'look-up-identity-claim' },
+  { method: 'POST', path: '/v1/identity-claims/release', handler: 'release-identity-claim' },
+  { method: 'POST', path: '/v1/identity-claims/verify', handler: 'verify-identity-claim' },
 ];
 
 /**

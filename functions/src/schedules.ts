@@ -58,4 +58,10 @@ export const SCHEDULES: readonly ScheduleDefinition[] = [
     description:
       'Apply the default (reserved substitute, else cancel with refund) to suspension offers past their deadline',
   },
+  {
+    handler: 'recheck-real-names',
+    expression: 'rate(5 minutes)',
+    description:
+      'Ask the real-name service again about profiles saved while it could not answer (5 min doubling to 6 h each)',
+  },
 ];

@@ -90,6 +90,28 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: '作废后释放的号源已被他人预约，无法撤销作废，请为患者另行挂号',
   },
+  REAL_NAME_MISMATCH: {
+    status: 422,
+    message: '姓名与证件号码不一致，请填写证件上的姓名（须与证件完全一致）',
+  },
+  IDENTITY_ADD_LIMIT_REACHED: {
+    status: 429,
+    message: '今天添加就诊人的次数已达上限，请明天再试，或携带证件到医院服务台办理',
+  },
+  PATIENT_NOT_VERIFIED: {
+    status: 409,
+    message: '该证件登记的就诊人尚未通过实名核验，请患者携带证件到门诊服务台核验后再预约',
+  },
+  PATIENT_IDENTITY_REVOKED: {
+    status: 409,
+    message: '该就诊人的证件已由证件本人实名登记或经服务台解除，此就诊人已失效，请删除',
+  },
+  PATIENT_NAME_LOCKED: {
+    status: 409,
+    message: '已实名核验的姓名不能修改；如姓名有误，请删除后重新添加',
+  },
+  IDENTITY_CLAIM_NOT_FOUND: { status: 404, message: '没有就诊人使用该证件登记' },
+  IDENTITY_CLAIM_CHANGED: { status: 409, message: '该证件的登记已变化，请重新查询后再操作' },
   INTERNAL_ERROR: { status: 500, message: '系统繁忙，请稍后再试' },
   MALFORMED_PATH: { status: 400, message: '请求地址包含无效的编码' },
 } as const;

@@ -19,3 +19,4 @@ export * from './domain/appointments/session-plan';
 export * from './schemas/clinic-operations.schema';
 export * from './domain/accounts';
 export * from './domain/text/free-text';
+export * from './schemas/identity-claim.schema';

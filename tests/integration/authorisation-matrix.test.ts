@@ -71,6 +71,9 @@ const ALLOWED: Record<string, 'public' | readonly Role[]> = {
   'PATCH /v1/admin/accounts/{id}': ['admin'],
   'GET /v1/admin/accounts/{id}/audit': ['admin'],
   'POST /v1/appointments/{id}/undo-void': ['outpatient_staff', 'admin'],
+  'POST /v1/identity-claims/lookup': ['outpatient_staff', 'admin'],
+  'POST /v1/identity-claims/release': ['outpatient_staff', 'admin'],
+  'POST /v1/identity-claims/verify': ['outpatient_staff', 'admin'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

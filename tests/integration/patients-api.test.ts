@@ -2,6 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { logger } from '../../functions/src/http/logger';
 import { patientSchema } from '@jiuyi/shared';
 import { call, devToken } from '../support/http';
+import { LOCAL_REAL_NAME_MISMATCHES } from '../../functions/src/adapters/real-name/local-real-name';
 import { makePatientInput, makeResidentId, withWrongCheckDigit } from '../support/identities';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
@@ -27,7 +28,7 @@ afterAll(async () => {
 type ErrorBody = { error: { code: string; message: string; details?: { fields?: Record<string, string> } } };
 
 describe('real-name patient profiles (就诊人)', () => {
-  it('adds a profile and answers it masked, with sex and birth date derived from the ID', async () => {
+  it('adds a profile and answers it masked, with sex and birth year derived from the ID', async () => {
     // Prepare
     const token = await devToken(api.url, 'p-add', 'patient');
     const input = makePatientInput(1, { idNumber: makeResidentId('210203', '19750612', '124') });
@@ -39,10 +40,28 @@ describe('real-name patient profiles (就诊人)', () => {
     expect(patient.idNumberMasked).not.toContain(input.idNumber.slice(6, 14));
     expect(patient.idNumberMasked.endsWith(input.idNumber.slice(-4))).toBe(true);
     expect(patient.phoneMasked).toMatch(/^138\*{4}\d{4}$/);
-    expect(patient.birthDate).toBe('1975-06-12');
+    expect(patient.birthYear).toBe(1975);
     expect(patient.sex).toBe('female');
     expect(JSON.stringify(res.body)).not.toContain(input.idNumber);
     expect(JSON.stringify(res.body)).not.toContain(input.phone);
+  });
+
+  it('the local real-name verifier refuses its published mismatching pairs and accepts the same number under another name', async () => {
+    // Prepare: the first pair of LOCAL_REAL_NAME_MISMATCHES (docs/real-name.md).
+    const [pair] = LOCAL_REAL_NAME_MISMATCHES;
+    const token = await devToken(api.url, 'p-local-mismatch', 'patient');
+    const input = makePatientInput(7, { idNumber: pair?.idNumber, name: pair?.name });
+    // Act
+    const refused = await call<ErrorBody>(api.url, 'POST', '/v1/patients', { token, body: input });
+    const accepted = await call(api.url, 'POST', '/v1/patients', {
+      token,
+      body: { ...input, name: '王正名' },
+    });
+    // Assess
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('REAL_NAME_MISMATCH');
+    expect(accepted.status).toBe(201);
+    expect(patientSchema.parse(accepted.body).realNameStatus).toBe('verified');
   });
 
   it('refuses a wrong check digit with its own Chinese message on the idNumber field', async () => {

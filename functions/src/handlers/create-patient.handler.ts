@@ -6,5 +6,5 @@ import { addPatient } from '../use-cases/patients/manage-patients';
 export const handler = defineHandler(
   { access: ['patient'], body: createPatientBodySchema(() => new Date()), status: 201 },
   async ({ body, principal, deps }) =>
-    (await addPatient(deps, principal.accountId, body, deps.now())).patient,
+    (await addPatient(deps, principal.accountId, body, deps.now(), deps.config.identityAddsPerDay)).patient,
 );

@@ -62,6 +62,9 @@ import { handler as listStaffAccounts } from './list-staff-accounts.handler';
 import { handler as updateStaffAccount } from './update-staff-account.handler';
 import { handler as listAccountAudit } from './list-account-audit.handler';
 import { handler as undoVoid } from './undo-void.handler';
+import { handler as lookUpIdentityClaim } from './look-up-identity-claim.handler';
+import { handler as releaseIdentityClaim } from './release-identity-claim.handler';
+import { handler as verifyIdentityClaim } from './verify-identity-claim.handler';
 /** Handler name (as in routes.ts) → handler, for the local API adapter. */
 export const HANDLERS: Record<string, LambdaHandler> = {
   'get-health': getHealth,
@@ -126,4 +129,7 @@ export const HANDLERS: Record<string, LambdaHandler> = {
   'update-staff-account': updateStaffAccount,
   'list-account-audit': listAccountAudit,
   'undo-void': undoVoid,
+  'look-up-identity-claim': lookUpIdentityClaim,
+  'release-identity-claim': releaseIdentityClaim,
+  'verify-identity-claim': verifyIdentityClaim,
 };

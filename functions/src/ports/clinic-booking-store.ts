@@ -45,7 +45,9 @@ export interface ClinicBookingStore {
   listExtraNumbers(sessionId: string): Promise<{ items: ExtraNumberRecord[]; issued: number }>;
 }
 
-/** Finds who registered an identity: the one-identity guard names the account and the patient. */
+/** Finds who registered an identity: the one-identity guard names the account, the patient and whether verified. */
 export interface IdentityDirectory {
-  ownerOf(identityIndex: string): Promise<{ accountId: string; patientId: string } | undefined>;
+  ownerOf(
+    identityIndex: string,
+  ): Promise<{ accountId: string; patientId: string; verified: boolean } | undefined>;
 }

@@ -25,6 +25,8 @@ export const messageKindSchema = z.enum([
   'consultation_unapproved_chase',
   'referral_update',
   'general',
+  /** A profile lost its identity (to the verified holder, at the desk, or on re-check). */
+  'identity_claim',
 ]);
 export type MessageKind = z.infer<typeof messageKindSchema>;
 

@@ -155,11 +155,12 @@ describe('patientSchema', () => {
       id: 'pat_1',
       name: '张三',
       idType: 'resident_id',
-      idNumberMasked: '110***********002X',
+      idNumberMasked: '**************002X',
       phoneMasked: '138****1234',
       relation: 'self',
       sex: 'female',
-      birthDate: '1949-12-31',
+      birthYear: 1949,
+      realNameStatus: 'verified',
       createdAt: '2026-03-10T10:00:00.000+08:00',
     };
 

@@ -8,7 +8,7 @@ import {
   validateMobilePhone,
   validatePersonName,
 } from '../domain/identity/person';
-import { dateSchema, idSchema, shanghaiTimestampSchema } from './common.schema';
+import { idSchema, shanghaiTimestampSchema } from './common.schema';
 
 /**
  * The 就诊人 (patient profile) contract. The mini-program validates its form with these same
@@ -98,7 +98,21 @@ export const updatePatientBodySchema = z
   });
 export type UpdatePatientBody = z.output<typeof updatePatientBodySchema>;
 
-/** A patient profile as the API returns it: the ID number and phone only masked. */
+/**
+ * Where a profile stands with real-name verification (实名核验) of its name against its document:
+ * `verified` by the real-name service or at the desk; `pending` while the service could not answer (checked
+ * again automatically); `desk_required` for documents no online service can check (passports, travel
+ * permits): the outpatient desk verifies them against the card; `revoked` once the identity went to its
+ * verified holder, was released at the desk or failed the later check: the profile can no longer be used.
+ */
+export const REAL_NAME_STATUSES = ['verified', 'pending', 'desk_required', 'revoked'] as const;
+export const realNameStatusSchema = z.enum(REAL_NAME_STATUSES);
+export type RealNameStatus = z.infer<typeof realNameStatusSchema>;
+
+/**
+ * A patient profile as the API returns it: the ID number and phone only masked. Of the birth date only
+ * the year is shown (see `maskIdNumber` for what the mask, the year and the sex leave together).
+ */
 export const patientSchema = z.object({
   id: idSchema,
   name: z.string(),
@@ -107,7 +121,8 @@ export const patientSchema = z.object({
   phoneMasked: z.string(),
   relation: patientRelationSchema,
   sex: sexSchema.optional(),
-  birthDate: dateSchema.optional(),
+  birthYear: z.number().int().min(1900).max(2999).optional(),
+  realNameStatus: realNameStatusSchema,
   createdAt: shanghaiTimestampSchema,
 });
 export type Patient = z.infer<typeof patientSchema>;

@@ -2,37 +2,14 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import { DomainError } from '@jiuyi/shared';
 import type { FieldCipher } from '../../ports/field-cipher';
 import type { PatientRecord, PatientStore } from '../../ports/patient-store';
+import { sendNamed } from './named-transaction';
+import { claimItem, newPatientItems, openPatient, patientItem, readClaim } from './patient-items';
 import { accountKeys, type Table } from './table';
 import { cancellationCodes, failedCondition } from './transaction-errors';
 
-type StoredPatient = Omit<PatientRecord, 'idNumber' | 'phone'> & {
-  idNumberSealed: string;
-  phoneSealed: string;
-};
-
 /** Patients sit in their account's partition; the identity guard is its own item keyed by blind index. */
 export function createPatientStore(table: Table, cipher: FieldCipher): PatientStore {
-  const seal = async (p: PatientRecord): Promise<StoredPatient> => {
-    const { idNumber, phone, ...rest } = p;
-    return {
-      ...rest,
-      idNumberSealed: await cipher.encrypt(idNumber),
-      phoneSealed: await cipher.encrypt(phone),
-    };
-  };
-  const open = async (item: Record<string, unknown>): Promise<PatientRecord> => {
-    const { idNumberSealed, phoneSealed, ...rest } = item.data as StoredPatient;
-    return {
-      ...rest,
-      idNumber: await cipher.decrypt(idNumberSealed),
-      phone: await cipher.decrypt(phoneSealed),
-    };
-  };
-  const toItem = (p: StoredPatient) => ({
-    ...accountKeys.patient(p.accountId, p.id),
-    type: 'patient',
-    data: p,
-  });
+  const open = (item: Record<string, unknown>) => openPatient(cipher, item);
   const get = async (accountId: string, patientId: string) => {
     const { Item } = await table.doc.send(
       new GetCommand({
@@ -59,62 +36,29 @@ export function createPatientStore(table: Table, cipher: FieldCipher): PatientSt
       return patients.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     },
     async create(patient, maxPerAccount) {
-      try {
-        await table.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: table.name,
-                  Item: {
-                    ...accountKeys.identityGuard(patient.identityIndex),
-                    type: 'identity_guard',
-                    accountId: patient.accountId,
-                    patientId: patient.id,
-                  },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Put: {
-                  TableName: table.name,
-                  Item: toItem(await seal(patient)),
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Update: {
-                  TableName: table.name,
-                  Key: accountKeys.account(patient.accountId),
-                  UpdateExpression: 'SET patientCount = patientCount + :one',
-                  ConditionExpression: 'attribute_exists(pk) AND patientCount < :max',
-                  ExpressionAttributeValues: { ':one': 1, ':max': maxPerAccount },
-                },
-              },
-            ],
-          }),
-        );
-        return { kind: 'created', patient };
-      } catch (error) {
-        const codes = cancellationCodes(error);
-        if (failedCondition(codes, 0)) {
-          const { Item } = await table.doc.send(
-            new GetCommand({
-              TableName: table.name,
-              Key: accountKeys.identityGuard(patient.identityIndex),
-              ConsistentRead: true,
-            }),
-          );
-          if (Item?.accountId === patient.accountId) {
-            const mine = await get(patient.accountId, String(Item.patientId));
-            if (mine) return { kind: 'already_yours', patient: mine };
-          }
-          throw new DomainError('IDENTITY_ALREADY_REGISTERED');
+      const outcome = await sendNamed(table, {
+        claim: {
+          Put: {
+            TableName: table.name,
+            Item: claimItem(patient),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...(await newPatientItems(table, cipher, patient, maxPerAccount)),
+      });
+      if (outcome.ok) return { kind: 'created', patient };
+      if (outcome.failed.has('claim')) {
+        const claim = await readClaim(table, patient.identityIndex);
+        // Freed again in between (a deletion): the caller may simply try once more.
+        if (!claim) return { kind: 'claim_changed' };
+        if (claim.accountId === patient.accountId) {
+          const mine = await get(patient.accountId, claim.patientId);
+          if (mine) return { kind: 'already_yours', patient: mine };
         }
-        if (failedCondition(codes, 2))
-          throw new DomainError('PATIENT_LIMIT_REACHED', { details: { max: maxPerAccount } });
-        throw error;
+        return { kind: 'identity_taken', claim };
       }
+      if (outcome.failed.has('count')) return { kind: 'limit_reached' };
+      throw new Error('patient create refused without a named reason');
     },
     async update(accountId, patientId, fields, nowIso) {
       const current = await get(accountId, patientId);
@@ -127,7 +71,7 @@ export function createPatientStore(table: Table, cipher: FieldCipher): PatientSt
               {
                 Put: {
                   TableName: table.name,
-                  Item: toItem(await seal(next)),
+                  Item: await patientItem(cipher, next),
                   // Last writer loses if someone else changed it in between: the caller retries with fresh data.
                   ConditionExpression: '#data.updatedAt = :seen',
                   ExpressionAttributeNames: { '#data': 'data' },
@@ -157,14 +101,19 @@ export function createPatientStore(table: Table, cipher: FieldCipher): PatientSt
                   ConditionExpression: 'attribute_exists(pk)',
                 },
               },
-              {
-                Delete: {
-                  TableName: table.name,
-                  Key: accountKeys.identityGuard(current.identityIndex),
-                  ConditionExpression: 'patientId = :pid',
-                  ExpressionAttributeValues: { ':pid': patientId },
-                },
-              },
+              // A revoked profile no longer holds its identity: the claim belongs to someone else or nobody.
+              ...(current.realName?.status === 'revoked'
+                ? []
+                : [
+                    {
+                      Delete: {
+                        TableName: table.name,
+                        Key: accountKeys.identityGuard(current.identityIndex),
+                        ConditionExpression: 'patientId = :pid',
+                        ExpressionAttributeValues: { ':pid': patientId },
+                      },
+                    },
+                  ]),
               {
                 Update: {
                   TableName: table.name,

@@ -53,6 +53,16 @@ export const accountKeys = {
     gsi1pk: 'STAFF',
     gsi1sk: `${createdAt}#${accountId}`,
   }),
+  /** The identity's audit history beside its claim, in time order. */
+  identityAudit: (blindIndex: string, at: string, id: string) => ({
+    pk: `IDENTITY#${blindIndex}`,
+    sk: `AUDIT#${at}#${id}`,
+  }),
+  /** How many identity-add attempts the account made on a Shanghai date (TTL). */
+  identityAdds: (accountId: string, date: string) => ({
+    pk: `ACCOUNT#${accountId}`,
+    sk: `IDENTITYADDS#${date}`,
+  }),
 };
 
 /** Epoch seconds for the TTL attribute. */

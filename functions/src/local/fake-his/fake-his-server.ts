@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readTextBody, sendJson } from '../fake-server-io';
 import type { z } from 'zod';
 import { HisError, type HisPort } from '../../ports/his';
 import { verifyHisSignature } from '../../adapters/his/signing';
@@ -31,24 +32,8 @@ const MAX_BODY_BYTES = 256 * 1024;
 /** Where the API lives on the server, as it would behind the hospital's gateway. */
 const BASE_PATH = '/his/v1';
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) reject(new Error('body too large'));
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(body));
-}
+const readBody = (req: IncomingMessage) => readTextBody(req, MAX_BODY_BYTES);
+const send = sendJson;
 
 const ERROR_STATUS: Record<string, number> = {
   ITEM_NOT_FOUND: 404,

@@ -10,6 +10,7 @@ import { releaseHold, type CloseHoldOrder } from './release-expired-holds';
 import { bookingConfirmedMessage } from './appointment-messages';
 import { newAppointmentRecord } from './new-appointment';
 import { assertNoShowsAllowBooking } from './no-show-policy';
+import { assertHoldsIdentity } from '../patients/real-name';
 
 export interface BookingPorts {
   patients: PatientStore;
@@ -72,6 +73,7 @@ export async function bookAppointment(
 ): Promise<{ appointment: AppointmentView; replayed: boolean }> {
   const patient = await ports.patients.get(request.accountId, request.patientId);
   if (!patient) throw new DomainError('NOT_FOUND');
+  assertHoldsIdentity(patient);
   const slot = await ports.schedule.getSlot(request.slotId);
   if (!slot) throw new DomainError('NOT_FOUND');
   await assertNoShowsAllowBooking(ports.noShows, patient.id, now, policy.noShow);

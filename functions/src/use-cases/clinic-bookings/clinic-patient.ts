@@ -20,7 +20,9 @@ export interface PatientLookupPorts {
 /**
  * The patient in front of the doctor, by the ID document they present: validated, keyed by the same
  * blind index that guards registration, so the number itself is never searched or stored.
- * Throws VALIDATION_FAILED for a malformed number and PATIENT_NOT_REGISTERED when no profile has it.
+ * Throws VALIDATION_FAILED for a malformed number, PATIENT_NOT_REGISTERED when no profile has it and
+ * PATIENT_NOT_VERIFIED when the profile holding it is not real-name verified: a doctor's booking must
+ * not land in the account of someone who merely typed the number in.
  */
 export async function findPatientByDocument(
   ports: PatientLookupPorts,
@@ -38,6 +40,8 @@ export async function findPatientByDocument(
   );
   const patient = owner && (await ports.patients.get(owner.accountId, owner.patientId));
   if (!patient) throw new DomainError('PATIENT_NOT_REGISTERED');
+  if (!owner.verified || patient.realName?.status !== 'verified')
+    throw new DomainError('PATIENT_NOT_VERIFIED');
   return patient;
 }
 

@@ -14,6 +14,7 @@ import { DEFAULT_BOOKING_POLICY, type BookingPolicy } from '../appointments/book
 import { remainingOnline } from '../appointments/list-sessions';
 import { assertNoShowsAllowBooking } from '../appointments/no-show-policy';
 import { toWaitlistEntryView } from './waitlist-view';
+import { assertHoldsIdentity } from '../patients/real-name';
 
 export interface WaitlistPorts {
   patients: PatientStore;
@@ -53,6 +54,7 @@ export async function joinWaitlist(
 ): Promise<{ entry: WaitlistEntryView; replayed: boolean }> {
   const patient = await ports.patients.get(request.accountId, request.patientId);
   if (!patient) throw new DomainError('NOT_FOUND');
+  assertHoldsIdentity(patient);
   const found = await ports.sessions.getSession(request.sessionId);
   if (!found) throw new DomainError('NOT_FOUND');
   const { session, slots } = found;

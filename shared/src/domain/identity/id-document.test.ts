@@ -110,19 +110,20 @@ describe('validateIdDocument', () => {
 });
 
 describe('maskIdNumber', () => {
-  it('keeps the first 3 and last 4 characters of a resident ID', () => {
-    expect(maskIdNumber('resident_id', '11010519491231123x')).toBe('110***********123X');
-    expect(maskIdNumber('social_security_card', '11010519491231002X')).toBe('110***********002X');
+  it('keeps only the last 4 characters of a resident ID: address code and birth date stay hidden', () => {
+    expect(maskIdNumber('resident_id', '11010519491231123x')).toBe('**************123X');
+    expect(maskIdNumber('social_security_card', '11010519491231002X')).toBe('**************002X');
   });
 
-  it('keeps 2 characters at each end of travel documents', () => {
-    expect(maskIdNumber('passport', 'E12345678')).toBe('E1*****78');
-    expect(maskIdNumber('hk_macau_permit', 'H12345678(01)')).toBe('H1*******01');
-    expect(maskIdNumber('taiwan_permit', '12345678')).toBe('12****78');
+  it('keeps the last 2 characters of travel documents, with at least 6 hidden', () => {
+    expect(maskIdNumber('passport', 'E12345678')).toBe('*******78');
+    expect(maskIdNumber('hk_macau_permit', 'H12345678(01)')).toBe('*********01');
+    expect(maskIdNumber('taiwan_permit', '12345678')).toBe('******78');
   });
 
   it('masks too-short input completely instead of revealing most of it', () => {
     expect(maskIdNumber('passport', '12345')).toBe('*****');
+    expect(maskIdNumber('passport', 'E123456')).toBe('*******');
     expect(maskMiddle('abcdefg', 3, 4)).toBe('*******');
     expect(maskMiddle('', 2, 2)).toBe('');
   });

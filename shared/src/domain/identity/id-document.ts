@@ -53,21 +53,32 @@ export function validateIdDocument(type: IdDocumentType, number: string, now: Da
 }
 
 /**
- * Masks an ID number for display and logs. Resident-ID-shaped numbers keep the first 3 and
- * last 4 characters (110***********123X), the convention of Chinese banks and hospitals;
- * the shorter travel documents keep 2 at each end so the holder can still tell two of their
- * documents apart. Too-short input is masked entirely rather than leaking most of it.
+ * Masks an ID number for display and logs so that what is shown, together with everything else a
+ * response carries about the document (the birth year and sex, see `toPatientView`), leaves at least
+ * a million numbers it could be.
+ *
+ * Resident-ID-shaped numbers (居民身份证, 社会保障卡, 港澳台居民居住证) show only the last 4 characters
+ * (**************123X). Counting what is left with the birth year shown: 6 hidden address digits
+ * (10^6) × 365 birth dates of that year, of which the check character keeps 1 in 11 ≈ 3.3 × 10^7.
+ * The sex adds nothing: it is the parity of the 17th character, which the last 4 already show. The
+ * old mask (first 3 + last 4) beside the full birth date left 10^3 / 11 ≈ 91.
+ * (Counted against only the ~3,000 address codes actually issued, rather than every digit string, the
+ * same view leaves about 10^5: one more shown digit or the birth month would break the bound, so
+ * nothing else about the document may join it.)
+ *
+ * The shorter travel documents show their last 2 characters, and only when at least 6 stay hidden
+ * (10^6 even if every hidden character were a digit); a shorter number is masked completely.
  */
 export function maskIdNumber(type: IdDocumentType, number: string): string {
   const normalised = normaliseIdNumber(number);
   const residentShaped = type === 'resident_id' || type === 'social_security_card';
-  return residentShaped ? maskMiddle(normalised, 3, 4) : maskMiddle(normalised, 2, 2);
+  return residentShaped ? maskMiddle(normalised, 0, 4) : maskMiddle(normalised, 0, 2, 6);
 }
 
-/** Keeps `keepStart` and `keepEnd` characters and stars the rest; needs at least 3 stars. */
-export function maskMiddle(value: string, keepStart: number, keepEnd: number): string {
+/** Keeps `keepStart` and `keepEnd` characters and stars the rest; needs at least `minHidden` (3) stars. */
+export function maskMiddle(value: string, keepStart: number, keepEnd: number, minHidden = 3): string {
   const chars = Array.from(value);
   const hidden = chars.length - keepStart - keepEnd;
-  if (hidden < 3) return '*'.repeat(chars.length);
+  if (hidden < minHidden) return '*'.repeat(chars.length);
   return `${chars.slice(0, keepStart).join('')}${'*'.repeat(hidden)}${chars.slice(chars.length - keepEnd).join('')}`;
 }
