@@ -6,6 +6,7 @@ import { resolveChannelSettings } from '../lib/message-channels';
 import { resolveSettings, stackName } from '../lib/settings';
 import { resolveWechatAppId, resolveWechatPaySettings } from '../lib/wechat-pay';
 import { resolveHisSettings } from '../lib/his';
+import { resolveRealNameSettings } from '../lib/real-name';
 
 // `cdk synth|deploy -c stage=prod -c region=cn-north-1`; both have defaults (prod, cn-north-1).
 const app = new App();
@@ -22,6 +23,7 @@ const stack = new JiuyiStack(app, stackName(stage), {
   wechatAppId: resolveWechatAppId(context('wechatAppId')),
   wechatPay: resolveWechatPaySettings(context('wechatPay')),
   his: resolveHisSettings(context('his')),
+  realName: resolveRealNameSettings(context('realName')),
 });
 Tags.of(stack).add('project', 'jiuyi');
 Tags.of(stack).add('stage', stage);

@@ -8,6 +8,8 @@ export interface HandlerNeeds {
   paymentGateway: boolean;
   /** The hospital information system: bills and their paid/refunded write-back. */
   his: boolean;
+  /** The two-factor real-name service: adding a profile and the re-check schedule. */
+  realName: boolean;
 }
 
 const FUNCTIONS_SRC = path.join(REPO_ROOT, 'functions', 'src');
@@ -28,6 +30,9 @@ const GATEWAY_CALL = /(?<!function\s+)\b(?:paymentPortsOf|holdOrderCloser)\(|\.p
 
 /** A call on the HIS port (`ports.his.listOrders(…)`, `deps.his.markPaid(…)`), in any module reached. */
 const HIS_CALL = /\.his\.\w+\(/;
+
+/** The real-name verifier handed to a use case (`ports.realName`, `deps.realName`), in any module reached. */
+const REAL_NAME_USE = /\b(?:ports|deps)\.realName\b/;
 
 const IMPORT = /(?:\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)'(\.{1,2}\/[^']+)'/g;
 
@@ -72,5 +77,6 @@ export function handlerNeeds(handler: string): HandlerNeeds {
   return {
     paymentGateway: GATEWAY_CALL.test(sourceOf(entry)),
     his: reachableModules(entry).some((file) => HIS_CALL.test(sourceOf(file))),
+    realName: reachableModules(entry).some((file) => REAL_NAME_USE.test(sourceOf(file))),
   };
 }

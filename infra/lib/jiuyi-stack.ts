@@ -14,6 +14,7 @@ import { MessageChannels, resolveChannelSettings, type ChannelSettings } from '.
 import { functionEnvironment } from './function-environment';
 import { WechatPay, type WechatPaySettings } from './wechat-pay';
 import { His, type HisSettings } from './his';
+import { RealNameService, type RealNameSettings } from './real-name';
 import { handlerNeeds } from './handler-needs';
 
 /** The outbox sender: the one function that talks to WeChat and SMS. */
@@ -36,6 +37,8 @@ export interface JiuyiStackProps extends StackProps {
   wechatPay?: WechatPaySettings;
   /** The hospital's HIS (the `his` context); without it bills answer 503. */
   his?: HisSettings;
+  /** The two-factor real-name service (the `realName` context); without it profiles wait for the desk. */
+  realName?: RealNameSettings;
 }
 
 /**
@@ -105,7 +108,7 @@ export class JiuyiStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
   }
 
-  /** WeChat Pay and the HIS, each only for the handlers whose code calls it (handler-needs.ts). */
+  /** WeChat Pay, the HIS and the real-name service, each only for the handlers whose code calls it (handler-needs.ts). */
   private attachIntegrations(
     functions: ReadonlyMap<string, NodejsFunction>,
     routes: readonly RouteDefinition[],
@@ -121,10 +124,12 @@ export class JiuyiStack extends Stack {
       });
     }
     const his = props.his ? new His(this, 'His', props.his) : undefined;
+    const realName = props.realName ? new RealNameService(this, 'RealName', props.realName) : undefined;
     for (const [handler, fn] of functions) {
       const needs = handlerNeeds(handler);
       if (wechatPay && needs.paymentGateway) wechatPay.attachTo(fn);
       if (his && needs.his) his.attachTo(fn);
+      if (realName && needs.realName) realName.attachTo(fn);
     }
   }
 }

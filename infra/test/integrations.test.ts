@@ -7,6 +7,7 @@ import { WECHAT_PAY_ENV } from '../../functions/src/wechat-pay-config';
 import { handlerNeeds } from '../lib/handler-needs';
 import { HIS_KEY_PARAMETER, resolveHisSettings } from '../lib/his';
 import { JiuyiStack, type JiuyiStackProps } from '../lib/jiuyi-stack';
+import { REAL_NAME_APPCODE_PARAMETER } from '../lib/real-name';
 import { WECHAT_SECRET_PARAMETER } from '../lib/personal-data-protection';
 import { groupRoutes, routeGroupOf } from '../lib/route-groups';
 import {
@@ -124,6 +125,43 @@ describe('handlerNeeds', () => {
     // also settles bills), so like cancel-appointment it is granted conservatively; joining is not.
     for (const handler of ['list-payments', 'join-waitlist', 'get-health', 'deliver-messages']) {
       expect(his).not.toContain(handler);
+    }
+  });
+});
+
+describe('the real-name service', () => {
+  it('is needed by adding a profile and by the re-check schedule, and by no other handler', () => {
+    expect(allHandlers.filter((h) => handlerNeeds(h).realName).sort()).toEqual([
+      'create-patient',
+      'recheck-real-names',
+    ]);
+  });
+
+  it('gives its URL and AppCode parameter to exactly those functions, with read access to that parameter', () => {
+    // Prepare
+    const app = makeTestApp({ bundle: false });
+    const stack = new JiuyiStack(app, 'verifying', {
+      env: { region: 'cn-north-1' },
+      stage: 'prod',
+      routes: ROUTES,
+      schedules: SCHEDULES,
+      realName: { url: 'https://idcheck.example.com/v2', timeoutMs: 2000 },
+    });
+    // Act
+    const functions = functionsByHandler(templatesOf(stack));
+    // Assess
+    expect(functions.get('create-patient')).toBeDefined();
+    for (const [handler, { env, statements }] of functions) {
+      if (handler === 'create-patient' || handler === 'recheck-real-names') {
+        expect(env).toMatchObject({
+          JIUYI_REALNAME_URL: 'https://idcheck.example.com/v2',
+          JIUYI_REALNAME_APPCODE_PARAM: '/jiuyi/prod/realname-appcode',
+          JIUYI_REALNAME_TIMEOUT_MS: '2000',
+        });
+        expect(ssmParametersOf(statements)).toContain(REAL_NAME_APPCODE_PARAMETER);
+      } else {
+        expect(Object.keys(env).filter((key) => key.startsWith('JIUYI_REALNAME_'))).toEqual([]);
+      }
     }
   });
 });

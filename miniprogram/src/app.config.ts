@@ -41,6 +41,7 @@ export default defineAppConfig({
         'payments/index',
         'statements/index',
         'templates/index',
+        'identity-claims/index',
       ],
     },
     // Admin-only pages: staff accounts (disable, enable, change role).

@@ -1,6 +1,6 @@
 import { createPatientBodySchema } from '@jiuyi/shared';
 import { defineHandler } from '../http/define-handler';
-import { addPatient } from '../use-cases/patients/manage-patients';
+import { addPatient } from '../use-cases/patients/add-patient';
 
 /** POST /v1/patients — add a 就诊人 with a validated identity document. */
 export const handler = defineHandler(

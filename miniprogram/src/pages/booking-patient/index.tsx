@@ -115,7 +115,11 @@ function BookingPatientPage() {
           <EmptyView text="还没有就诊人" hint="请先添加本人或家人的证件信息" />
         ) : null}
         {patients.status === 'success'
-          ? orderPatients(patients.data, lastId).map((patient, index) => (
+          ? // A revoked profile lost its identity and cannot book: it is not offered.
+            orderPatients(
+              patients.data.filter((p) => p.realNameStatus !== 'revoked'),
+              lastId,
+            ).map((patient, index) => (
               <PatientChoice
                 key={patient.id}
                 patient={patient}

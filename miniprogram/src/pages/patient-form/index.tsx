@@ -28,6 +28,8 @@ function FixedDocument({ patient }: { patient: Patient }) {
 function PatientForm({ editing }: { editing?: Patient }) {
   const form = usePatientForm(editing);
   const { values, errors } = form;
+  // The verified name is the document's: the server refuses a change (PATIENT_NAME_LOCKED).
+  const nameLocked = editing?.realNameStatus === 'verified';
   const idType = values.idType === '' ? 'resident_id' : values.idType;
   let step = 0;
   const next = () => ++step;
@@ -44,7 +46,7 @@ function PatientForm({ editing }: { editing?: Patient }) {
       <FormField
         step={next()}
         label="姓名 *"
-        hint="与证件上的姓名一致"
+        hint={nameLocked ? '已实名核验，姓名不能修改' : '与证件上的姓名一致，将与证件号码一起实名核验'}
         error={errors.name}
         errorTestId="error-name"
       >
@@ -54,6 +56,8 @@ function PatientForm({ editing }: { editing?: Patient }) {
           value={values.name}
           placeholder="请输入姓名"
           maxlength={32}
+          // H5 greys out any `disabled` attribute, even "false": set it only when locked.
+          {...(nameLocked ? { disabled: true } : {})}
           onInput={(event) => form.change('name', event.detail.value)}
           onBlur={() => form.blur('name')}
         />

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { ID_DOCUMENT_LABELS } from '@jiuyi/shared';
 import type { Patient } from '@jiuyi/shared';
-import { RELATION_LABELS } from '../../utils/patient-labels';
+import { REAL_NAME_TAGS, RELATION_LABELS } from '../../utils/patient-labels';
 
 interface PatientCardProps {
   patient: Patient;
@@ -9,8 +9,13 @@ interface PatientCardProps {
   onDelete: (patient: Patient) => void;
 }
 
-/** One 就诊人: who they are to the user, the document and phone masked, and two plain-word actions. */
+/**
+ * One 就诊人: who they are to the user, where real-name verification stands, the document and phone
+ * masked (only the last characters and the birth year: nothing that rebuilds the number), and two
+ * plain-word actions.
+ */
 export function PatientCard({ patient, onEdit, onDelete }: PatientCardProps) {
+  const realName = REAL_NAME_TAGS[patient.realNameStatus];
   return (
     <View className="patient-card" data-testid={`patient-card-${patient.id}`}>
       <View className="patient-card__head">
@@ -18,13 +23,29 @@ export function PatientCard({ patient, onEdit, onDelete }: PatientCardProps) {
           {patient.name}
         </Text>
         <Text className="tag patient-card__relation">{RELATION_LABELS[patient.relation]}</Text>
+        <Text className={`status-tag status-tag--${realName.tone}`} data-testid="patient-real-name">
+          {realName.label}
+        </Text>
       </View>
+      {realName.hint ? (
+        <Text className="patient-card__hint" data-testid="patient-real-name-hint">
+          {realName.hint}
+        </Text>
+      ) : null}
       <View className="info">
         <Text className="info__label">{ID_DOCUMENT_LABELS[patient.idType]}</Text>
         <Text className="patient-card__value" data-testid="patient-id-number">
           {patient.idNumberMasked}
         </Text>
       </View>
+      {patient.birthYear ? (
+        <View className="info">
+          <Text className="info__label">出生年份</Text>
+          <Text className="patient-card__value" data-testid="patient-birth-year">
+            {patient.birthYear} 年
+          </Text>
+        </View>
+      ) : null}
       <View className="info">
         <Text className="info__label">手机号</Text>
         <Text className="patient-card__value" data-testid="patient-phone">

@@ -21,6 +21,7 @@ const OUTPATIENT_ENTRIES = [
   { id: 'desk-check-in', title: '扫码签到', hint: '扫患者签到码、核对证件、发排队号' },
   { id: 'payments', title: '支付管理', hint: '当日支付、退款与待处理问题' },
   { id: 'statements', title: '对账单', hint: '每日收款退款合计，下载 CSV' },
+  { id: 'identity-claims', title: '证件登记核验', hint: '查谁登记了证件，现场核验或解除登记' },
 ];
 
 /** The staff home: their entry points only, kept out of the patients' main package. */

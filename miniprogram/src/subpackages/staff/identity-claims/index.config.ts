@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '证件登记核验' });
