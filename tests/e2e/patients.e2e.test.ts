@@ -71,27 +71,37 @@ describe('就诊人 profiles in the H5 app (headless Chromium)', () => {
     expect(text).not.toContain(validId);
     expect(text).not.toContain('13912345678');
     const masked = (await card.first().locator('[data-testid="patient-id-number"]').textContent()) ?? '';
-    expect(masked).toMatch(/^210\*+\d{3}[\dX]$/);
+    // Only the last 4 and the birth year: the address code and the birth date stay hidden.
+    expect(masked).toMatch(/^\*{14}\d{3}[\dX]$/);
     expect(masked.slice(-4)).toBe(validId.slice(-4));
+    expect(text).toContain('1952 年');
+    expect(text).not.toContain('0314');
+    await expect(card.first().locator('[data-testid="patient-real-name"]').textContent()).resolves.toBe(
+      '已实名',
+    );
     await screenshot(page, 'patients-list');
   });
 
-  it('edits the name while the document stays read-only and masked', async () => {
+  it('edits the phone while the verified name and the document stay read-only and masked', async () => {
     // Prepare
     await page.locator('[data-testid^="patient-edit-"]').first().click();
     await byTestId('fixed-document').waitFor({ timeout: 15_000 });
-    // Assess the read-only document
+    // Assess the read-only document and the locked, verified name
     const fixed = (await byTestId('fixed-document').textContent()) ?? '';
     expect(fixed).toContain('证件信息不可修改，如需更换请新增就诊人');
     expect(fixed).not.toContain(validId);
     await expect(page.locator('[data-testid="id-number-input"]').count()).resolves.toBe(0);
+    await expect(inputOf('name-input').isDisabled()).resolves.toBe(true);
     await screenshot(page, 'patient-form-edit');
     // Act
-    await inputOf('name-input').fill('王秀英');
+    await inputOf('phone-input').fill('13812345678');
     await byTestId('patient-submit').click();
     // Assess
-    await page.locator('[data-testid="patient-name"]', { hasText: '王秀英' }).waitFor({ timeout: 15_000 });
+    await page
+      .locator('[data-testid="patient-phone"]', { hasText: '138****5678' })
+      .waitFor({ timeout: 15_000 });
     await expect(page.locator('[data-testid^="patient-card-"]').count()).resolves.toBe(1);
+    await expect(page.locator('[data-testid="patient-name"]').first().textContent()).resolves.toBe('王秀兰');
   });
 
   it('asks before deleting, keeps the profile on 不删除 and removes it on 删除', async () => {
@@ -99,7 +109,7 @@ describe('就诊人 profiles in the H5 app (headless Chromium)', () => {
     await page.locator('[data-testid^="patient-delete-"]').first().click();
     const dialog = page.locator('.taro-modal__content');
     await dialog.waitFor({ timeout: 10_000 });
-    await expect(dialog.textContent()).resolves.toContain('王秀英');
+    await expect(dialog.textContent()).resolves.toContain('王秀兰');
     await screenshot(page, 'patient-delete-confirm');
     await page.locator('.taro-model__cancel').click();
     await expect(page.locator('[data-testid^="patient-card-"]').count()).resolves.toBe(1);
