@@ -221,6 +221,35 @@ describe('staff and doctor pages in the H5 app (headless Chromium)', () => {
     await screenshot(page, 'staff-4-check-in-invalid');
   });
 
+  it('lets 门诊部 look up who registered an ID and release the claim with a reason', async () => {
+    // Prepare: someone registered this number in the mini-program
+    const token = await signIn(`h5-demo-claim-${runTag}`);
+    const patient = await addPatient(token, '冯立新');
+
+    // Act: 工作台 → 证件登记核验 → number → 查询 → reason → 解除登记 → confirm
+    await becomePersona('outpatient_staff', 'page-staff-home');
+    await byTestId('staff-identity-claims').click({ timeout: 15_000 });
+    await inputOf('id-number').fill(patient.rawIdNumber, { timeout: 30_000 });
+    await byTestId('identity-claim-search').click();
+    await byTestId('identity-claim-holder').waitFor({ timeout: 15_000 });
+    const holder = (await byTestId('identity-claim-holder').textContent()) ?? '';
+    expect(holder).toContain('冯立新');
+    expect(holder).toContain('已实名');
+    expect(holder).not.toContain(patient.rawIdNumber);
+    await screenshot(page, 'staff-5-identity-claim');
+    await inputOf('identity-claim-reason').fill('本人持身份证原件到窗口，称未登记此就诊人');
+    await byTestId('identity-claim-release').click();
+    await page.locator('.taro-modal__content').waitFor({ timeout: 10_000 });
+    await page.locator('.taro-model__confirm').click();
+
+    // Assess: the claim is gone, the history says why, and the profile is revoked
+    await byTestId('identity-claim-free').waitFor({ timeout: 15_000 });
+    await expect(byTestId('identity-claim-history').textContent()).resolves.toContain('服务台解除登记');
+    await screenshot(page, 'staff-6-identity-claim-released');
+    const listed = await call<{ items: Patient[] }>(apiUrl(), 'GET', '/v1/patients', { token });
+    expect(listed.body.items.find((p) => p.id === patient.id)?.realNameStatus).toBe('revoked');
+  });
+
   it('lets 门诊部 refund a paid registration with a reason after a confirm dialog', async () => {
     // Prepare: a patient books and pays through the sandbox pay page
     const code = `h5-demo-refund-${runTag}`;

@@ -51,7 +51,7 @@ function PatientForm({ editing }: { editing?: Patient }) {
         errorTestId="error-name"
       >
         <Input
-          className="field__input"
+          className={nameLocked ? 'field__input field__input--locked' : 'field__input'}
           data-testid="name-input"
           value={values.name}
           placeholder="请输入姓名"
