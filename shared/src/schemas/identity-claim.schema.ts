@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, shanghaiTimestampSchema } from './common.schema';
+import { freeText, idSchema, shanghaiTimestampSchema } from './common.schema';
 import { patientDocumentSchema } from './clinic-operations.schema';
 import { idDocumentTypeSchema, realNameStatusSchema } from './patient.schema';
 
@@ -15,7 +15,7 @@ export const identityClaimActionBodySchema = z.strictObject({
   document: patientDocumentSchema,
   /** The profile the desk saw holding the identity: a claim that changed since is not touched. */
   patientId: idSchema,
-  reason: z.string().trim().min(2, { message: '请填写原因' }).max(200, { message: '原因最多 200 字' }),
+  reason: freeText({ label: '原因', min: 2, max: 200, multiline: true }),
 });
 export type IdentityClaimActionBody = z.infer<typeof identityClaimActionBodySchema>;
 
