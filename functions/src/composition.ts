@@ -65,6 +65,8 @@ import { createIdentityClaimStore } from './adapters/dynamodb/identity-claim-sto
 import { buildRealNameVerifier } from './adapters/real-name/build-real-name';
 import type { IdentityClaimStore } from './ports/identity-claim-store';
 import type { RealNameVerifier } from './ports/real-name-verifier';
+import { createCalendarStore } from './adapters/dynamodb/calendar-store';
+import type { CalendarStore } from './ports/calendar-store';
 
 /** Everything a handler needs, built once per cold start from configuration. */
 export interface Deps {
@@ -113,6 +115,8 @@ export interface Deps {
   /** Real-name verification (实名核验) and the identity claims it decides over. */
   realName: RealNameVerifier;
   identityClaims: IdentityClaimStore;
+  /** The working-day calendar the hospital confirms year by year, and its audit trail. */
+  calendar: CalendarStore;
   now: () => Date;
 }
 
@@ -178,6 +182,7 @@ export function buildDeps(cfg: AppConfig, overrides: Partial<Deps> = {}): Deps {
     staff: createStaffDirectory(table),
     realName: buildRealNameVerifier(cfg),
     identityClaims: createIdentityClaimStore(table, cipher),
+    calendar: createCalendarStore(table),
     now: () => new Date(),
     ...overrides,
   };

@@ -76,6 +76,10 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'POST', path: '/v1/identity-claims/lookup', handler: 'look-up-identity-claim' },
   { method: 'POST', path: '/v1/identity-claims/release', handler: 'release-identity-claim' },
   { method: 'POST', path: '/v1/identity-claims/verify', handler: 'verify-identity-claim' },
+  { method: 'GET', path: '/v1/admin/calendar-years', handler: 'list-calendar-years' },
+  { method: 'GET', path: '/v1/admin/calendar-years/{year}', handler: 'get-calendar-year' },
+  { method: 'PUT', path: '/v1/admin/calendar-years/{year}', handler: 'save-calendar-year' },
+  { method: 'GET', path: '/v1/calendar/status', handler: 'get-calendar-status' },
 ];
 
 /**

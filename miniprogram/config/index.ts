@@ -13,11 +13,6 @@ function configureSharedPackage(chain: Chain): void {
   chain.module
     .rule('jiuyi-shared-pure')
     .merge({ test: /\.ts$/, include: [path.join(sharedRoot, 'src')], sideEffects: false });
-  // chinese-days declares "type": "commonjs" yet its "module" entry is ESM; let webpack detect the format.
-  chain.module
-    .rule('chinese-days-esm')
-    .test(/[\\/]chinese-days[\\/]dist[\\/].*\.js$/)
-    .type('javascript/auto');
 }
 
 export default defineConfig<'webpack5'>({

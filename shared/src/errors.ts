@@ -112,6 +112,13 @@ export const ERROR_CATALOGUE = {
   },
   IDENTITY_CLAIM_NOT_FOUND: { status: 404, message: '没有就诊人使用该证件登记' },
   IDENTITY_CLAIM_CHANGED: { status: 409, message: '该证件的登记已变化，请重新查询后再操作' },
+  CALENDAR_DATE_OUTSIDE_YEAR: { status: 400, message: '所填日期不在该年份内' },
+  CALENDAR_DAY_BOTH_OFF_AND_ON: { status: 400, message: '同一天不能既是放假日又是调休上班日' },
+  CALENDAR_WORKDAY_NOT_WEEKEND: { status: 400, message: '调休上班日应为周六或周日' },
+  CALENDAR_FIXED_HOLIDAY_MISSING: {
+    status: 400,
+    message: '确认的安排须包含法定固定假日（1月1日、5月1–2日、10月1–3日）',
+  },
   INTERNAL_ERROR: { status: 500, message: '系统繁忙，请稍后再试' },
   MALFORMED_PATH: { status: 400, message: '请求地址包含无效的编码' },
 } as const;

@@ -20,3 +20,4 @@ export * from './schemas/clinic-operations.schema';
 export * from './domain/accounts';
 export * from './domain/text/free-text';
 export * from './schemas/identity-claim.schema';
+export * from './schemas/calendar.schema';

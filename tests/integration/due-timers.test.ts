@@ -14,6 +14,7 @@ import {
 import { createMessageStore } from '../../functions/src/adapters/dynamodb/message-store';
 import type { DueTimer } from '../../functions/src/ports/due-timer';
 import { fireDueTimers } from '../../functions/src/use-cases/messages/fire-due-timers';
+import { publishedCalendar } from '../../shared/src/domain/calendar/test-support';
 import { at } from '../support/appointment-fixtures';
 import { createTestDeps } from '../support/test-stack';
 
@@ -166,7 +167,7 @@ describe('due timers: a records-copy deadline near breach', () => {
   const warning = (): DueTimer => ({
     aggregate: { type: 'records-copy', id: 'r-1' },
     step: `deadline-${deadline}`,
-    dueAt: toShanghaiIso(recordsCopyDeadlineWarningAt(deadline)),
+    dueAt: toShanghaiIso(recordsCopyDeadlineWarningAt(publishedCalendar, deadline)),
     guard: { key: requestKey, attribute: 'data.status', oneOf: ['submitted'] },
     message: {
       kind: 'records_copy_deadline',
@@ -218,7 +219,7 @@ describe('due timers: a records-copy deadline near breach', () => {
   it('a rescheduled timer fires at its new time only', async () => {
     // Act: the deadline moved to 12 October (after the make-up working Saturday, 10 October)
     await store().schedule([
-      { ...warning(), dueAt: toShanghaiIso(recordsCopyDeadlineWarningAt('2026-10-12')) },
+      { ...warning(), dueAt: toShanghaiIso(recordsCopyDeadlineWarningAt(publishedCalendar, '2026-10-12')) },
     ]);
     const old = await fireDueTimers(store(), at('2026-09-30T08:00:00'));
     const renewed = await fireDueTimers(store(), at('2026-10-10T08:00:00'));

@@ -65,6 +65,10 @@ import { handler as undoVoid } from './undo-void.handler';
 import { handler as lookUpIdentityClaim } from './look-up-identity-claim.handler';
 import { handler as releaseIdentityClaim } from './release-identity-claim.handler';
 import { handler as verifyIdentityClaim } from './verify-identity-claim.handler';
+import { handler as listCalendarYears } from './list-calendar-years.handler';
+import { handler as getCalendarYear } from './get-calendar-year.handler';
+import { handler as saveCalendarYear } from './save-calendar-year.handler';
+import { handler as getCalendarStatus } from './get-calendar-status.handler';
 /** Handler name (as in routes.ts) → handler, for the local API adapter. */
 export const HANDLERS: Record<string, LambdaHandler> = {
   'get-health': getHealth,
@@ -132,4 +136,8 @@ export const HANDLERS: Record<string, LambdaHandler> = {
   'look-up-identity-claim': lookUpIdentityClaim,
   'release-identity-claim': releaseIdentityClaim,
   'verify-identity-claim': verifyIdentityClaim,
+  'list-calendar-years': listCalendarYears,
+  'get-calendar-year': getCalendarYear,
+  'save-calendar-year': saveCalendarYear,
+  'get-calendar-status': getCalendarStatus,
 };

@@ -1,4 +1,4 @@
-import { planSessions, type PlannedSession } from '@jiuyi/shared';
+import { buildWorkingDayCalendar, planSessions, type PlannedSession } from '@jiuyi/shared';
 import { call, devToken } from '../../support/http';
 import { makeResidentId } from '../../support/identities';
 import type { TestApi } from '../../support/test-stack';
@@ -52,7 +52,10 @@ export function planRushSession(round: number): PlannedSession {
     capacity: CAPACITY,
     slotMinutes: SLOT_MINUTES,
   };
-  const [session] = planSessions([template], [doctor], SESSION_DATE, 1);
+  // An ordinary Monday: no holiday data is needed to plan it.
+  const [session] = planSessions([template], [doctor], SESSION_DATE, 1, {
+    calendar: buildWorkingDayCalendar([]),
+  });
   if (!session) throw new Error(`no session planned for ${SESSION_DATE}`);
   return session;
 }

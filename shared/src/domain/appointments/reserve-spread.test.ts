@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { spreadWithinRoom } from './reserve-spread';
 import { planSessions } from './session-plan';
+import { publishedCalendar as calendar } from '../calendar/test-support';
 
 describe('spreadWithinRoom', () => {
   it('hands numbers out round-robin from the earliest slot, never past a slot’s room', () => {
@@ -50,6 +51,7 @@ describe('the on-site reserve in planned slots', () => {
             [doctor],
             '2025-10-13',
             1,
+            { calendar },
           );
           const slots = session!.slots;
           expect(slots.reduce((n, s) => n + (s.capacityOnSite ?? 0), 0)).toBe(session!.quota.onSite);
@@ -86,6 +88,7 @@ describe('the on-site reserve in planned slots', () => {
             [doctor],
             '2025-10-13',
             1,
+            { calendar },
           );
           const slots = session!.slots;
           const sum = (pick: (s: (typeof slots)[number]) => number) => slots.reduce((n, s) => n + pick(s), 0);
@@ -118,7 +121,7 @@ describe('the on-site reserve in planned slots', () => {
       slotMinutes: 20,
       quota: { onSiteReservePercent: 50, referralReservePercent: 0 },
     };
-    const [session] = planSessions([template], [doctor], '2025-10-13', 1);
+    const [session] = planSessions([template], [doctor], '2025-10-13', 1, { calendar });
     expect(session!.quota).toEqual({ onSite: 10, referral: 0, online: 10 });
   });
 });

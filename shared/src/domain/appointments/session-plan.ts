@@ -1,8 +1,7 @@
-import { getHolidaysInRange } from 'chinese-days';
 import type { ClinicTemplate, DoctorTitle } from '../../schemas/catalogue.schema';
 import { addDays, atShanghai, parseDateString, toShanghaiIso } from '../calendar/shanghai-time';
 import type { DateString } from '../calendar/shanghai-time';
-import { isWorkingDay } from '../calendar/working-days';
+import { isStatutoryHoliday, isWorkingDay, type WorkingDayCalendar } from '../calendar/working-days';
 import { DEFAULT_QUOTA_POLICY, splitQuota } from './quota';
 import type { QuotaPolicy, QuotaSplit } from './quota';
 import { spreadWithinRoom } from './reserve-spread';
@@ -45,6 +44,8 @@ export interface PlannedSession {
 }
 
 export interface PlanOptions {
+  /** The hospital's working-day calendar (confirmed years from the table). */
+  calendar: WorkingDayCalendar;
   quotaPolicy?: QuotaPolicy;
   /** The weekday (1–5) whose clinics run on a make-up working day (调休上班) that falls on a weekend. */
   makeUpDaySchedule?: number;
@@ -68,24 +69,20 @@ export function isoWeekday(date: DateString): number {
   return day === 0 ? 7 : day;
 }
 
-/** True on a day of the State Council's holiday arrangement (weekends inside a holiday included, plain weekends not). */
-export function isStatutoryHoliday(date: DateString): boolean {
-  const parts = parseDateString(date);
-  if (!parts) throw new RangeError(`Invalid date "${date}", expected YYYY-MM-DD`);
-  // The library reads local-time getters: a local noon names the same day in any host time zone.
-  const local = new Date(parts.year, parts.month - 1, parts.day, 12);
-  return getHolidaysInRange(local, local, false).length > 0;
-}
-
 /**
- * Which weekday's templates run on `date`: none on a statutory holiday; on a weekend that is a
+ * Which weekday's templates run on `date`: none on a statutory holiday (in a year not confirmed
+ * yet, the date-fixed ones); on a weekend that is a
  * make-up working day the full weekday schedule of `makeUpDaySchedule`; otherwise the date's own
  * weekday (so a hospital's regular weekend clinics still run on plain weekends).
  */
-export function scheduleWeekday(date: DateString, makeUpDaySchedule = 1): number | undefined {
-  if (isStatutoryHoliday(date)) return undefined;
+export function scheduleWeekday(
+  calendar: WorkingDayCalendar,
+  date: DateString,
+  makeUpDaySchedule = 1,
+): number | undefined {
+  if (isStatutoryHoliday(calendar, date)) return undefined;
   const weekday = isoWeekday(date);
-  if (weekday >= 6 && isWorkingDay(date)) return makeUpDaySchedule;
+  if (weekday >= 6 && isWorkingDay(calendar, date)) return makeUpDaySchedule;
   return weekday;
 }
 
@@ -149,7 +146,7 @@ export function planSessions(
   doctors: readonly PlannedDoctor[],
   from: DateString,
   days: number,
-  options: PlanOptions = {},
+  options: PlanOptions,
 ): PlannedSession[] {
   if (!Number.isInteger(days) || days < 0 || days > 60)
     throw new RangeError('Days must be an integer from 0 to 60');
@@ -158,7 +155,7 @@ export function planSessions(
   const sessions: PlannedSession[] = [];
   for (let offset = 0; offset < days; offset += 1) {
     const date = addDays(from, offset);
-    const weekday = scheduleWeekday(date, options.makeUpDaySchedule);
+    const weekday = scheduleWeekday(options.calendar, date, options.makeUpDaySchedule);
     if (weekday === undefined) continue;
     for (const template of templates) {
       const doctor = byId.get(template.doctorId);

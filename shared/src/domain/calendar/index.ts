@@ -1,2 +1,3 @@
 export * from './shanghai-time';
 export * from './working-days';
+export * from './calendar-years';

@@ -1,47 +1,71 @@
 import fc from 'fast-check';
-import { addDays, shanghaiDate } from './shanghai-time';
-import { addWorkingDays, holidayDataCoversYear, isWorkingDay, workingDaysBetween } from './working-days';
+import { addDays } from './shanghai-time';
+import { publishedCalendar } from './test-support';
+import {
+  addWorkingDays,
+  buildWorkingDayCalendar,
+  isStatutoryHoliday,
+  isWorkingDay,
+  workingDayDeadline,
+  workingDaysBetween,
+  yearConfirmed,
+} from './working-days';
 
-// The year this code was written in. The calendar library carries holiday data only through
-// the latest published arrangement, so the coverage tests below are the yearly reminder.
-const FIXED_CURRENT_YEAR = 2026;
+const calendar = publishedCalendar;
+const unconfirmed = buildWorkingDayCalendar([]);
 
-describe('holiday data coverage', () => {
-  it(`covers the fixed current year ${FIXED_CURRENT_YEAR}`, () => {
-    expect(holidayDataCoversYear(FIXED_CURRENT_YEAR)).toBe(true);
-  });
-
-  it('covers the year the test suite runs in (bump chinese-days when this fails)', () => {
-    // Prepare: reading the real clock is the point here; this test must start failing on the
-    // first of January if nobody has shipped the new year's State Council arrangement.
-    const runningYear = Number(shanghaiDate(new Date()).slice(0, 4));
+describe('buildWorkingDayCalendar', () => {
+  it('uses only confirmed years: an entered draft still counts as unpublished', () => {
+    // Prepare
+    const draft = buildWorkingDayCalendar([
+      { year: 2027, holidays: ['2027-01-01', '2027-02-08'], workdays: ['2027-02-20'], confirmed: false },
+    ]);
 
     // Act / Assess
-    expect({ year: runningYear, covered: holidayDataCoversYear(runningYear) }).toEqual({
-      year: runningYear,
-      covered: true,
-    });
-  });
-
-  it('reports a year without a published arrangement as not covered', () => {
-    expect(holidayDataCoversYear(2003)).toBe(false);
-    expect(holidayDataCoversYear(Number.NaN)).toBe(false);
+    expect(yearConfirmed(draft, 2027)).toBe(false);
+    expect(isWorkingDay(draft, '2027-02-08')).toBe(true);
+    expect(isWorkingDay(draft, '2027-02-20')).toBe(false);
+    expect(yearConfirmed(calendar, 2026)).toBe(true);
   });
 });
 
-describe('a year whose arrangement is not published yet', () => {
+describe('a year whose arrangement is not confirmed yet', () => {
   it('still keeps the holidays the law fixes by date, and guesses Monday–Friday otherwise', () => {
-    // 2031 is far beyond any bundled arrangement; 1 January 2031 is a Wednesday.
-    expect(holidayDataCoversYear(2031)).toBe(false);
-    expect(['2031-01-01', '2031-05-01', '2031-05-02', '2031-10-01', '2031-10-03'].map(isWorkingDay)).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
-    expect(isWorkingDay('2031-01-02')).toBe(true);
-    expect(isWorkingDay('2031-01-04')).toBe(false);
+    // 1 January 2027 is a Friday; 2031-01-01 a Wednesday.
+    expect(
+      ['2027-01-01', '2031-01-01', '2031-05-01', '2031-05-02', '2031-10-01', '2031-10-03'].map((d) =>
+        isWorkingDay(unconfirmed, d),
+      ),
+    ).toEqual([false, false, false, false, false, false]);
+    expect(isWorkingDay(unconfirmed, '2031-01-02')).toBe(true);
+    expect(isWorkingDay(unconfirmed, '2031-01-04')).toBe(false);
+    expect(isStatutoryHoliday(unconfirmed, '2027-10-02')).toBe(true);
+    expect(isStatutoryHoliday(unconfirmed, '2027-10-04')).toBe(false);
+  });
+
+  it('counts a deadline over the fixed-date holidays and marks it provisional', () => {
+    // Prepare: Wednesday 30 December 2026, with 2027 not confirmed.
+    const from = '2026-12-30';
+
+    // Act
+    const deadline = workingDayDeadline(calendar, from, 3);
+
+    // Assess: 31 Dec (Thu) counts; 1 Jan 2027 (Fri) is the fixed New Year's Day; then 4 and 5 Jan.
+    expect(deadline).toEqual({ date: '2027-01-05', provisional: true });
+  });
+
+  it('is not provisional when every counted day lies in a confirmed year', () => {
+    expect(workingDayDeadline(calendar, '2026-09-30', 3)).toEqual({ date: '2026-10-10', provisional: false });
+    expect(workingDayDeadline(calendar, '2026-12-30', 1)).toEqual({ date: '2026-12-31', provisional: false });
+  });
+
+  it('looks at the counted days only: a deadline ending on 31 December is not held up by the next year', () => {
+    expect(workingDayDeadline(calendar, '2026-12-28', 3).provisional).toBe(false);
+    expect(workingDayDeadline(calendar, '2026-12-31', 0)).toEqual({ date: '2026-12-31', provisional: false });
+  });
+
+  it('counts backwards into an unconfirmed year as provisional too', () => {
+    expect(workingDayDeadline(calendar, '2025-01-02', -2)).toEqual({ date: '2024-12-30', provisional: true });
   });
 });
 
@@ -59,17 +83,17 @@ describe('isWorkingDay', () => {
     ['2026-03-14', false, 'ordinary Saturday'],
     ['2026-03-15', false, 'ordinary Sunday'],
   ])('%s → %s (%s)', (date, expected) => {
-    expect(isWorkingDay(date)).toBe(expected);
+    expect(isWorkingDay(calendar, date)).toBe(expected);
   });
 
   it('rejects a malformed date instead of guessing', () => {
-    expect(() => isWorkingDay('2026-02-30')).toThrow(RangeError);
+    expect(() => isWorkingDay(calendar, '2026-02-30')).toThrow(RangeError);
   });
 });
 
 describe('addWorkingDays', () => {
   it('skips a weekend: 3 working days after a Friday is the next Wednesday', () => {
-    expect(addWorkingDays('2026-03-13', 3)).toBe('2026-03-18');
+    expect(addWorkingDays(calendar, '2026-03-13', 3)).toBe('2026-03-18');
   });
 
   it('skips the National Day break and counts the make-up Saturday', () => {
@@ -77,8 +101,8 @@ describe('addWorkingDays', () => {
     const discharge = '2026-09-30';
 
     // Act
-    const onSiteReady = addWorkingDays(discharge, 3);
-    const surgicalReady = addWorkingDays(discharge, 7);
+    const onSiteReady = addWorkingDays(calendar, discharge, 3);
+    const surgicalReady = addWorkingDays(calendar, discharge, 7);
 
     // Assess
     expect(onSiteReady).toBe('2026-10-10');
@@ -86,32 +110,32 @@ describe('addWorkingDays', () => {
   });
 
   it('counts from a holiday as from any other day', () => {
-    expect(addWorkingDays('2026-10-03', 1)).toBe('2026-10-08');
+    expect(addWorkingDays(calendar, '2026-10-03', 1)).toBe('2026-10-08');
   });
 
   it('returns the date itself for n = 0, even on a holiday', () => {
-    expect(addWorkingDays('2026-10-01', 0)).toBe('2026-10-01');
+    expect(addWorkingDays(calendar, '2026-10-01', 0)).toBe('2026-10-01');
   });
 
   it('walks backwards for negative n', () => {
-    expect(addWorkingDays('2026-10-08', -1)).toBe('2026-09-30');
+    expect(addWorkingDays(calendar, '2026-10-08', -1)).toBe('2026-09-30');
   });
 
   it.each([1.5, Number.NaN, 100_000])('rejects n = %s', (n) => {
-    expect(() => addWorkingDays('2026-03-10', n)).toThrow(RangeError);
+    expect(() => addWorkingDays(calendar, '2026-03-10', n)).toThrow(RangeError);
   });
 });
 
 describe('workingDaysBetween', () => {
   it('counts the half-open range (from, to]', () => {
-    expect(workingDaysBetween('2026-03-13', '2026-03-18')).toBe(3);
-    expect(workingDaysBetween('2026-03-13', '2026-03-13')).toBe(0);
-    expect(workingDaysBetween('2026-09-30', '2026-10-07')).toBe(0);
-    expect(workingDaysBetween('2026-09-30', '2026-10-10')).toBe(3);
+    expect(workingDaysBetween(calendar, '2026-03-13', '2026-03-18')).toBe(3);
+    expect(workingDaysBetween(calendar, '2026-03-13', '2026-03-13')).toBe(0);
+    expect(workingDaysBetween(calendar, '2026-09-30', '2026-10-07')).toBe(0);
+    expect(workingDaysBetween(calendar, '2026-09-30', '2026-10-10')).toBe(3);
   });
 
   it('is negative when the range runs backwards', () => {
-    expect(workingDaysBetween('2026-03-18', '2026-03-13')).toBe(-3);
+    expect(workingDaysBetween(calendar, '2026-03-18', '2026-03-13')).toBe(-3);
   });
 
   it('inverts addWorkingDays for any start and count in the covered year', () => {
@@ -121,11 +145,11 @@ describe('workingDaysBetween', () => {
         const start = addDays('2026-01-01', offset);
 
         // Act
-        const end = addWorkingDays(start, n);
+        const end = addWorkingDays(calendar, start, n);
 
         // Assess
-        expect(workingDaysBetween(start, end)).toBe(n);
-        if (n > 0) expect(isWorkingDay(end)).toBe(true);
+        expect(workingDaysBetween(calendar, start, end)).toBe(n);
+        if (n > 0) expect(isWorkingDay(calendar, end)).toBe(true);
       }),
       { numRuns: 200 },
     );

@@ -1,3 +1,4 @@
+import { publishedCalendar } from '../calendar/test-support';
 import { toShanghaiIso } from '../calendar/shanghai-time';
 import {
   consultationChaseTimes,
@@ -80,18 +81,26 @@ describe('unapproved consultation chase', () => {
 describe('records-copy deadline warning', () => {
   it('fires at 08:00 on the working day before an ordinary weekday deadline', () => {
     // 2026-03-11 is a Wednesday
-    expect(sh(recordsCopyDeadlineWarningAt('2026-03-11'))).toBe('2026-03-10T08:00:00.000+08:00');
+    expect(sh(recordsCopyDeadlineWarningAt(publishedCalendar, '2026-03-11'))).toBe(
+      '2026-03-10T08:00:00.000+08:00',
+    );
   });
 
   it('skips a weekend: a Monday deadline warns on the Friday', () => {
     // 2026-03-16 is a Monday
-    expect(sh(recordsCopyDeadlineWarningAt('2026-03-16'))).toBe('2026-03-13T08:00:00.000+08:00');
+    expect(sh(recordsCopyDeadlineWarningAt(publishedCalendar, '2026-03-16'))).toBe(
+      '2026-03-13T08:00:00.000+08:00',
+    );
   });
 
   it('skips the National Day break and honours the make-up working Saturday', () => {
     // 2026-10-08 is the first day back; 2026-10-12 (Monday) follows the make-up Saturday 2026-10-10
-    expect(sh(recordsCopyDeadlineWarningAt('2026-10-08'))).toBe('2026-09-30T08:00:00.000+08:00');
-    expect(sh(recordsCopyDeadlineWarningAt('2026-10-12'))).toBe('2026-10-10T08:00:00.000+08:00');
+    expect(sh(recordsCopyDeadlineWarningAt(publishedCalendar, '2026-10-08'))).toBe(
+      '2026-09-30T08:00:00.000+08:00',
+    );
+    expect(sh(recordsCopyDeadlineWarningAt(publishedCalendar, '2026-10-12'))).toBe(
+      '2026-10-10T08:00:00.000+08:00',
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { addDays, atShanghai, MINUTE_MS } from '../calendar/shanghai-time';
 import type { DateString, TimeString } from '../calendar/shanghai-time';
-import { addWorkingDays } from '../calendar/working-days';
+import { addWorkingDays, type WorkingDayCalendar } from '../calendar/working-days';
 import { sessionEndsAt, type SessionPeriod } from '../appointments/session-periods';
 
 /**
@@ -48,8 +48,11 @@ export function consultationChaseTimes(consultationStart: Date): Date[] {
  * The warning for a records-copy step due on `deadline` (a working day): the opening of the
  * working day before it, so a weekend or a holiday in between does not eat the warning.
  */
-export function recordsCopyDeadlineWarningAt(deadline: DateString): Date {
-  return atShanghai(addWorkingDays(deadline, -RECORDS_COPY_WARNING_WORKING_DAYS), RECORDS_COPY_WARNING_TIME);
+export function recordsCopyDeadlineWarningAt(calendar: WorkingDayCalendar, deadline: DateString): Date {
+  return atShanghai(
+    addWorkingDays(calendar, deadline, -RECORDS_COPY_WARNING_WORKING_DAYS),
+    RECORDS_COPY_WARNING_TIME,
+  );
 }
 
 /**
