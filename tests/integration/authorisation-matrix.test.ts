@@ -74,6 +74,10 @@ const ALLOWED: Record<string, 'public' | readonly Role[]> = {
   'POST /v1/identity-claims/lookup': ['outpatient_staff', 'admin'],
   'POST /v1/identity-claims/release': ['outpatient_staff', 'admin'],
   'POST /v1/identity-claims/verify': ['outpatient_staff', 'admin'],
+  'GET /v1/admin/calendar-years': ['admin'],
+  'GET /v1/admin/calendar-years/{year}': ['admin'],
+  'PUT /v1/admin/calendar-years/{year}': ['admin'],
+  'GET /v1/calendar/status': ['admin', 'records_staff'],
 };
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';

@@ -6,6 +6,10 @@ export const calendarKeys = {
   partition: 'CALENDAR',
   year: (year: number) => ({ pk: 'CALENDAR', sk: `YEAR#${year}` }),
   yearPrefix: 'YEAR#',
-  change: (year: number, at: string, id: string) => ({ pk: 'CALENDAR', sk: `AUDIT#${year}#${at}#${id}` }),
+  /** One audit entry per saved version, so entries sort in the order the saves committed. */
+  change: (year: number, version: number) => ({
+    pk: 'CALENDAR',
+    sk: `AUDIT#${year}#${String(version).padStart(6, '0')}`,
+  }),
   changePrefix: (year: number) => `AUDIT#${year}#`,
 };

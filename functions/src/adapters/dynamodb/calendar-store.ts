@@ -1,5 +1,4 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { randomUUID } from 'node:crypto';
 import { calendarYearChangeSchema, DomainError } from '@jiuyi/shared';
 import type { CalendarStore, StoredCalendarYear } from '../../ports/calendar-store';
 import { calendarKeys } from './calendar-keys';
@@ -19,7 +18,7 @@ function refusedItems<K extends string>(items: Record<K, TransactItem>, error: u
   return (Object.keys(items) as K[]).filter((_, i) => codes?.[i] === 'ConditionalCheckFailed');
 }
 
-/** Calendar years (`CALENDAR` / `YEAR#<year>`) and their audit entries (`AUDIT#<year>#<at>#<id>`). */
+/** Calendar years (`CALENDAR` / `YEAR#<year>`) and their audit entries (`AUDIT#<year>#<version>`). */
 export function createCalendarStore(table: Table): CalendarStore {
   const yearItem = (year: StoredCalendarYear) => ({
     ...calendarKeys.year(year.year),
@@ -86,7 +85,7 @@ export function createCalendarStore(table: Table): CalendarStore {
           Put: {
             TableName: table.name,
             Item: {
-              ...calendarKeys.change(next.year, change.at, randomUUID()),
+              ...calendarKeys.change(next.year, next.version),
               type: 'calendar_change',
               data: change,
             },
