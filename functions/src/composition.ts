@@ -66,6 +66,7 @@ import { buildRealNameVerifier } from './adapters/real-name/build-real-name';
 import type { IdentityClaimStore } from './ports/identity-claim-store';
 import type { RealNameVerifier } from './ports/real-name-verifier';
 import { createCalendarStore } from './adapters/dynamodb/calendar-store';
+import { startedClock } from './adapters/local/started-clock';
 import type { CalendarStore } from './ports/calendar-store';
 
 /** Everything a handler needs, built once per cold start from configuration. */
@@ -144,9 +145,19 @@ function buildWechat(cfg: AppConfig): WechatSessionPort {
   return createLocalCode2Session();
 }
 
+/**
+ * The one clock handlers, use cases and token checks read: the host's, or in stage `local` with
+ * `JIUYI_CLOCK_START` a clock started at that instant (loadConfig refuses it in any other stage).
+ */
+export function clockFor(cfg: Pick<AppConfig, 'stage' | 'clockStart'>): () => Date {
+  if (cfg.stage === 'local' && cfg.clockStart) return startedClock(new Date(cfg.clockStart));
+  return () => new Date();
+}
+
 /** Wires real adapters from configuration; `overrides` lets tests swap a port. */
 export function buildDeps(cfg: AppConfig, overrides: Partial<Deps> = {}): Deps {
   const table = overrides.table ?? createTable(cfg);
+  const now = overrides.now ?? clockFor(cfg);
   const cipher = overrides.cipher ?? buildCipher(cfg);
   const accounts = createAccountStore(table);
   return {
@@ -164,7 +175,7 @@ export function buildDeps(cfg: AppConfig, overrides: Partial<Deps> = {}): Deps {
     checkIns: createCheckInStore(table),
     checkInCodes: createJoseCheckInCodes(cfg.tokenSecret ?? LOCAL_TOKEN_SECRET),
     cipher,
-    tokens: createJoseTokenService(cfg.tokenSecret ?? LOCAL_TOKEN_SECRET),
+    tokens: createJoseTokenService(cfg.tokenSecret ?? LOCAL_TOKEN_SECRET, undefined, now),
     wechat: buildWechat(cfg),
     his: buildHis(cfg, table),
     bills: createBillStore(table),
@@ -183,7 +194,7 @@ export function buildDeps(cfg: AppConfig, overrides: Partial<Deps> = {}): Deps {
     realName: buildRealNameVerifier(cfg),
     identityClaims: createIdentityClaimStore(table, cipher),
     calendar: createCalendarStore(table),
-    now: () => new Date(),
+    now,
     ...overrides,
   };
 }

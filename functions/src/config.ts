@@ -28,6 +28,8 @@ const envSchema = z.object({
   JIUYI_EXTRA_NUMBERS_PER_SESSION: z.coerce.number().int().min(0).max(50).default(5),
   /** Identity-add attempts (POST /v1/patients) an account may make per Shanghai day. */
   JIUYI_IDENTITY_ADDS_PER_DAY: z.coerce.number().int().min(1).max(100).default(10),
+  /** Local only: the instant the stack's clock starts at (then it runs in real time), e.g. for e2e. */
+  JIUYI_CLOCK_START: z.iso.datetime({ offset: true }).optional(),
 });
 
 export interface AppConfig {
@@ -51,6 +53,8 @@ export interface AppConfig {
   identityAddsPerDay: number;
   /** The two-factor real-name service (real-name-config.ts). */
   realName: RealNameConfig;
+  /** Stage local only: where the clock starts (ISO 8601 with offset); absent means the host clock. */
+  clockStart?: string;
 }
 
 /** Reads the environment once and fails fast with a message naming what is wrong. */
@@ -78,7 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     wechatPay: loadWechatPayConfig(env),
     identityAddsPerDay: e.JIUYI_IDENTITY_ADDS_PER_DAY,
     realName: loadRealNameConfig(env, e.JIUYI_STAGE),
+    clockStart: e.JIUYI_CLOCK_START,
   };
+  if (cfg.clockStart && cfg.stage !== 'local') {
+    throw new Error('Invalid Jiuyi configuration: JIUYI_CLOCK_START is allowed only in the local stage');
+  }
   if (cfg.stage === 'prod') {
     const missing = (['tokenSecret', 'kmsKeyId', 'indexKey', 'wechatSecretParam'] as const).filter(
       (k) => !cfg[k],

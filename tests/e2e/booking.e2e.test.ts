@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { addDays, checkBookable, shanghaiDate } from '@jiuyi/shared';
 import type { Department, Patient, SessionView } from '@jiuyi/shared';
 import { openPhoneBrowser, screenshot, webUrl } from '../support/browser';
+import { e2eNow } from '../support/e2e-clock';
 import { call, devToken } from '../support/http';
 import { makeResidentId } from '../support/identities';
 
@@ -47,14 +48,14 @@ const remaining = (s: SessionView) => s.slots.reduce((n, slot) => n + slot.remai
 
 /** Sessions open for booking now, from tomorrow (today's may pass a cut-off while the test runs). */
 async function bookableSessions(departmentId: string): Promise<SessionView[]> {
-  const today = shanghaiDate(new Date());
+  const today = shanghaiDate(e2eNow());
   const query = `departmentId=${departmentId}&from=${addDays(today, 1)}&to=${addDays(today, 6)}`;
   const res = await call<{ items: SessionView[] }>(apiUrl(), 'GET', `/v1/sessions?${query}`);
   return res.body.items.filter(
     (s) =>
       s.status === 'open' &&
       remaining(s) > 0 &&
-      checkBookable(s.date, s.period, s.doctor.title, new Date()) === 'open',
+      checkBookable(s.date, s.period, s.doctor.title, e2eNow()) === 'open',
   );
 }
 

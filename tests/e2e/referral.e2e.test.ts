@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { addDays, checkBookable, shanghaiDate } from '@jiuyi/shared';
 import type { Department, Patient, SessionView } from '@jiuyi/shared';
 import { openPhoneBrowser, screenshot, webUrl } from '../support/browser';
+import { e2eNow } from '../support/e2e-clock';
 import { call } from '../support/http';
 import { makeResidentId } from '../support/identities';
 
@@ -46,7 +47,7 @@ async function registeredPatient(name: string): Promise<Patient & { rawIdNumber:
  */
 async function referralSession(): Promise<{ department: Department; session: SessionView }> {
   const departments = (await call<{ items: Department[] }>(apiUrl(), 'GET', '/v1/departments')).body.items;
-  const today = shanghaiDate(new Date());
+  const today = shanghaiDate(e2eNow());
   for (const department of departments.slice(4, -1)) {
     const query = `departmentId=${department.id}&from=${today}&to=${addDays(today, 7)}`;
     const sessions = (await call<{ items: SessionView[] }>(apiUrl(), 'GET', `/v1/sessions?${query}`)).body
@@ -56,7 +57,7 @@ async function referralSession(): Promise<{ department: Department; session: Ses
         (s) =>
           s.status === 'open' &&
           s.date > today &&
-          checkBookable(s.date, s.period, s.doctor.title, new Date()) !== 'closed' &&
+          checkBookable(s.date, s.period, s.doctor.title, e2eNow()) !== 'closed' &&
           s.slots.some((slot) => slot.remainingReferral > 0),
       )
       .sort((a, b) => b.date.localeCompare(a.date))[0];

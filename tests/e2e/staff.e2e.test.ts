@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { addDays, checkBookable, shanghaiDate } from '@jiuyi/shared';
 import type { Department, Patient, SessionView } from '@jiuyi/shared';
 import { openPhoneBrowser, screenshot, webUrl } from '../support/browser';
+import { e2eNow } from '../support/e2e-clock';
 import { call } from '../support/http';
 import { makeResidentId } from '../support/identities';
 
@@ -42,7 +43,7 @@ async function addPatient(token: string, name: string): Promise<Patient & { rawI
 }
 
 async function sessionsFrom(departmentId: string, days: number): Promise<SessionView[]> {
-  const today = shanghaiDate(new Date());
+  const today = shanghaiDate(e2eNow());
   const query = `departmentId=${departmentId}&from=${addDays(today, 1)}&to=${addDays(today, days)}`;
   const res = await call<{ items: SessionView[] }>(apiUrl(), 'GET', `/v1/sessions?${query}`);
   return res.body.items.filter((s) => s.status === 'open');
@@ -90,7 +91,7 @@ describe('staff and doctor pages in the H5 app (headless Chromium)', () => {
       const open = (await sessionsFrom(candidate.id, 6)).filter(
         (s) =>
           s.slots.some((slot) => slot.remainingOnline > 0) &&
-          checkBookable(s.date, s.period, s.doctor.title, new Date()) === 'open',
+          checkBookable(s.date, s.period, s.doctor.title, e2eNow()) === 'open',
       );
       if (open[0]) {
         department = candidate;
@@ -261,7 +262,7 @@ describe('staff and doctor pages in the H5 app (headless Chromium)', () => {
       const [session] = (await sessionsFrom(candidate.id, 6)).filter(
         (s) =>
           s.slots.some((slot) => slot.remainingOnline > 0 && slot.feeFen > 0) &&
-          checkBookable(s.date, s.period, s.doctor.title, new Date()) === 'open',
+          checkBookable(s.date, s.period, s.doctor.title, e2eNow()) === 'open',
       );
       slotId = session?.slots.find((slot) => slot.remainingOnline > 0)?.id;
       if (slotId) break;
@@ -320,7 +321,7 @@ describe('staff and doctor pages in the H5 app (headless Chromium)', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), byTestId('csv-download').click()]);
 
     // Assess
-    expect(download.suggestedFilename()).toBe(`statement-${shanghaiDate(new Date())}.csv`);
+    expect(download.suggestedFilename()).toBe(`statement-${shanghaiDate(e2eNow())}.csv`);
     const path = await download.path();
     expect(readFileSync(path, 'utf8').split('\n')[0]?.length).toBeGreaterThan(0);
     await expect(byTestId('statement-net').textContent()).resolves.toContain('¥');

@@ -2,10 +2,14 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { e2eClockSet, e2eNow } from './e2e-clock';
 
 export const ARTIFACTS = resolve(__dirname, '../e2e/artifacts');
 
-/** Debian's Chromium, headless, with a fresh profile and the flags this machine's closed network needs. */
+/**
+ * Debian's Chromium, headless, with a fresh profile and the flags this machine's closed network needs;
+ * in the e2e project its pages run on the stack's set clock.
+ */
 export async function openPhoneBrowser(): Promise<{
   context: BrowserContext;
   page: Page;
@@ -30,6 +34,8 @@ export async function openPhoneBrowser(): Promise<{
       '--disable-sync',
     ],
   });
+  // The H5 app reads the same set clock as the stack (it then runs on in real time).
+  if (e2eClockSet()) await context.clock.install({ time: e2eNow() });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
     context,

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { buildDeps, setDeps, type Deps } from '../composition';
+import { buildDeps, clockFor, setDeps, type Deps } from '../composition';
 import { loadConfig } from '../config';
 import { ensureTable } from '../adapters/dynamodb/create-table';
 import { HANDLERS } from '../handlers';
@@ -74,15 +74,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     await ensureTable(raw, cfg.tableName);
     raw.destroy();
+    // One clock for the API, the scheduled jobs and the sandbox (JIUYI_CLOCK_START may set it).
+    const now = clockFor(cfg);
     // The sandbox generates its merchant and platform keys now; they live only in this process.
     // JIUYI_WECHAT_PAY_VERIFY_MODE=platformCertificate|both runs the sandbox (and the client) in that mode.
     pay = await startWechatPaySandbox({
       port: options.payPort ?? 0,
       appId: cfg.wechatAppId,
       verifyMode: cfg.wechatPay.verifyMode,
+      now,
     });
     const apiUrl = `http://127.0.0.1:${options.apiPort}`;
-    const deps = buildDeps(cfg, sandboxPaymentDeps(pay, apiUrl));
+    const deps = buildDeps(cfg, { ...sandboxPaymentDeps(pay, apiUrl, now), now });
     setDeps(deps);
     await seedDemoData(deps);
     api = await startApiServer({ port: options.apiPort, handlers: HANDLERS });
