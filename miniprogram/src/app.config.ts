@@ -42,6 +42,7 @@ export default defineAppConfig({
         'statements/index',
         'templates/index',
         'identity-claims/index',
+        'calendar/index',
       ],
     },
     // Admin-only pages: staff accounts (disable, enable, change role).

@@ -372,6 +372,46 @@ describe('staff and doctor pages in the H5 app (headless Chromium)', () => {
     expect(relogin.body.error.code).toBe('ACCOUNT_DISABLED');
   });
 
+  it('warns records staff and admins about next year’s holidays until an admin confirms them', async () => {
+    // Prepare: the set clock reads 7 December 2026, and 2027 has no arrangement yet.
+    const textareaOf = (id: string) =>
+      page.locator(`[data-testid="${id}"] textarea, textarea[data-testid="${id}"]`).first();
+
+    // Act / Assess: records staff see the warning (here in large-text mode) without an edit button.
+    await page.evaluate(`localStorage.setItem('jiuyi.largeText', '{"data":true}')`);
+    await becomePersona('records_staff', 'page-staff-home');
+    await byTestId('calendar-warning').waitFor({ timeout: 15_000 });
+    await expect(page.locator('.page--large').count()).resolves.toBeGreaterThan(0);
+    await expect(byTestId('calendar-warning').textContent()).resolves.toContain('2027年');
+    await expect(page.locator('[data-testid="calendar-warning-open"]').count()).resolves.toBe(0);
+    await screenshot(page, 'staff-8-calendar-warning-records');
+    await page.evaluate(`localStorage.removeItem('jiuyi.largeText')`);
+
+    // Act: the admin opens the year from the banner; a day both off and worked is refused first.
+    await becomePersona('admin', 'page-staff-home');
+    await byTestId('calendar-warning-open').click({ timeout: 15_000 });
+    await byTestId('calendar-editor').waitFor({ timeout: 15_000 });
+    await byTestId('calendar-fixed').click();
+    await textareaOf('calendar-holidays').fill(
+      `${await textareaOf('calendar-holidays').inputValue()}\n2027-02-06~2027-02-11`,
+    );
+    await textareaOf('calendar-workdays').fill('2027-02-06');
+    await byTestId('calendar-confirm').click();
+    await byTestId('calendar-form-error').waitFor({ timeout: 15_000 });
+    await expect(byTestId('calendar-form-error').textContent()).resolves.toContain('2027-02-06');
+    await screenshot(page, 'staff-9-calendar-refused');
+    await textareaOf('calendar-workdays').fill('2027-02-20');
+    await byTestId('calendar-confirm').click();
+
+    // Assess: confirmed, audited, and the warning is gone from the home page.
+    await expect(byTestId('calendar-year-state').textContent()).resolves.toContain('已确认');
+    await byTestId('calendar-history').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'staff-10-calendar-confirmed');
+    await becomePersona('admin', 'page-staff-home');
+    await byTestId('staff-calendar').waitFor({ timeout: 15_000 });
+    await expect(page.locator('[data-testid="calendar-warning"]').count()).resolves.toBe(0);
+  });
+
   it('shows a patient their outpatient bills page with the patient chosen and nothing to pay yet', async () => {
     // Prepare: a patient without a visit yet (bills need a visit that has begun)
     const code = `h5-demo-bills-${runTag}`;

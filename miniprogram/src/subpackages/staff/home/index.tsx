@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { getMe } from '../../../api/session';
+import { CalendarWarning } from '../../../components/calendar-warning';
 import { EntryRow } from '../../../components/entry-row';
 import { LargeTextToggle } from '../../../components/large-text-toggle';
 import { Page } from '../../../components/page';
@@ -33,12 +34,15 @@ function StaffHomePage() {
     me.status === 'success' &&
     (me.data.account.role === 'outpatient_staff' || me.data.account.role === 'admin');
   const admin = me.status === 'success' && me.data.account.role === 'admin';
+  // The calendar's deadlines matter to the records room; only an admin can enter the holidays.
+  const calendarWatcher = admin || (me.status === 'success' && me.data.account.role === 'records_staff');
   return (
     <Page testId="page-staff-home">
       <View className="hero hero--staff">
         <Text className="hero__title">工作人员工作台</Text>
         <Text className="hero__subtitle">病案复印、转诊核验与投诉处理</Text>
       </View>
+      {calendarWatcher ? <CalendarWarning canEdit={admin} /> : null}
       <Section title="工作入口">
         {outpatient ? (
           <EntryRow
@@ -73,6 +77,14 @@ function StaffHomePage() {
             hint="停用、启用账号或更改角色"
             testId="staff-admin-accounts"
             onOpen={() => void Taro.navigateTo({ url: '/subpackages/admin/accounts/index' })}
+          />
+        ) : null}
+        {admin ? (
+          <EntryRow
+            title="节假日安排"
+            hint="录入、更正并确认每年的放假和调休上班日"
+            testId="staff-calendar"
+            onOpen={() => void Taro.navigateTo({ url: '/subpackages/staff/calendar/index' })}
           />
         ) : null}
         {STAFF_ENTRIES.map((entry) => (
