@@ -378,14 +378,17 @@ describe('staff and doctor pages in the H5 app (headless Chromium)', () => {
       page.locator(`[data-testid="${id}"] textarea, textarea[data-testid="${id}"]`).first();
 
     // Act / Assess: records staff see the warning (here in large-text mode) without an edit button.
+    await page.goto(`${webUrl()}/`);
     await page.evaluate(`localStorage.setItem('jiuyi.largeText', '{"data":true}')`);
     await becomePersona('records_staff', 'page-staff-home');
-    await byTestId('calendar-warning').waitFor({ timeout: 15_000 });
+    await page.reload();
+    await byTestId('calendar-warning').waitFor({ timeout: 30_000 });
     await expect(page.locator('.page--large').count()).resolves.toBeGreaterThan(0);
     await expect(byTestId('calendar-warning').textContent()).resolves.toContain('2027年');
     await expect(page.locator('[data-testid="calendar-warning-open"]').count()).resolves.toBe(0);
     await screenshot(page, 'staff-8-calendar-warning-records');
     await page.evaluate(`localStorage.removeItem('jiuyi.largeText')`);
+    await page.reload();
 
     // Act: the admin opens the year from the banner; a day both off and worked is refused first.
     await becomePersona('admin', 'page-staff-home');
@@ -404,8 +407,8 @@ describe('staff and doctor pages in the H5 app (headless Chromium)', () => {
     await byTestId('calendar-confirm').click();
 
     // Assess: confirmed, audited, and the warning is gone from the home page.
-    await expect(byTestId('calendar-year-state').textContent()).resolves.toContain('已确认');
     await byTestId('calendar-history').waitFor({ timeout: 15_000 });
+    await expect(byTestId('calendar-year-state').textContent()).resolves.toContain('已确认');
     await screenshot(page, 'staff-10-calendar-confirmed');
     await becomePersona('admin', 'page-staff-home');
     await byTestId('staff-calendar').waitFor({ timeout: 15_000 });

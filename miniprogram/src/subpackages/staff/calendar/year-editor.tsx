@@ -86,7 +86,7 @@ export function YearEditor({ initial, onSaved }: { initial: CalendarYear; onSave
         errorTestId="calendar-holidays-error"
       >
         <Textarea
-          className="field__input"
+          className="field__input field__textarea"
           data-testid="calendar-holidays"
           value={holidays}
           maxlength={4000}
@@ -105,7 +105,7 @@ export function YearEditor({ initial, onSaved }: { initial: CalendarYear; onSave
         errorTestId="calendar-workdays-error"
       >
         <Textarea
-          className="field__input"
+          className="field__input field__textarea"
           data-testid="calendar-workdays"
           value={workdays}
           maxlength={1000}
