@@ -138,12 +138,16 @@ export function YearEditor({ initial, onSaved }: { initial: CalendarYear; onSave
       </View>
       {year.history.length > 0 ? (
         <View data-testid="calendar-history">
-          <Text className="section__lead">修改记录</Text>
+          <View className="field__label">
+            <Text>修改记录</Text>
+          </View>
           {year.history.map((change) => (
-            <Text key={change.at + change.accountId} className="field__hint">
-              {change.at.slice(0, 16).replace('T', ' ')} · {change.after.confirmed ? '确认' : '草稿'} · 放假{' '}
-              {change.after.holidays.length} 天，调休上班 {change.after.workdays.length} 天
-            </Text>
+            <View key={change.at + change.accountId} className="field__hint">
+              <Text>
+                {change.at.slice(0, 16).replace('T', ' ')} · {change.after.confirmed ? '确认' : '草稿'} · 放假{' '}
+                {change.after.holidays.length} 天，调休上班 {change.after.workdays.length} 天
+              </Text>
+            </View>
           ))}
         </View>
       ) : null}
