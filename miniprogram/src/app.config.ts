@@ -42,11 +42,10 @@ export default defineAppConfig({
         'statements/index',
         'templates/index',
         'identity-claims/index',
-        'calendar/index',
       ],
     },
-    // Admin-only pages: staff accounts (disable, enable, change role).
-    { root: 'subpackages/admin', pages: ['accounts/index'] },
+    // Admin-only pages: staff accounts (disable, enable, change role); the working-day calendar.
+    { root: 'subpackages/admin', pages: ['accounts/index', 'calendar/index'] },
     // Local demo only, like the persona switcher: kept out of the main package.
     { root: 'subpackages/demo', pages: ['sent-messages/index'] },
   ],

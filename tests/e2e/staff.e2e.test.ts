@@ -386,7 +386,7 @@ describe('staff and doctor pages in the H5 app (headless Chromium)', () => {
     await expect(page.locator('.page--large').count()).resolves.toBeGreaterThan(0);
     await expect(byTestId('calendar-warning').textContent()).resolves.toContain('2027年');
     await expect(page.locator('[data-testid="calendar-warning-open"]').count()).resolves.toBe(0);
-    await screenshot(page, 'staff-8-calendar-warning-records');
+    await screenshot(page, 'staff-calendar-1-warning-records');
     await page.evaluate(`localStorage.removeItem('jiuyi.largeText')`);
     await page.reload();
 
@@ -402,14 +402,14 @@ describe('staff and doctor pages in the H5 app (headless Chromium)', () => {
     await byTestId('calendar-confirm').click();
     await byTestId('calendar-form-error').waitFor({ timeout: 15_000 });
     await expect(byTestId('calendar-form-error').textContent()).resolves.toContain('2027-02-06');
-    await screenshot(page, 'staff-9-calendar-refused');
+    await screenshot(page, 'staff-calendar-2-refused');
     await textareaOf('calendar-workdays').fill('2027-02-20');
     await byTestId('calendar-confirm').click();
 
     // Assess: confirmed, audited, and the warning is gone from the home page.
     await byTestId('calendar-history').waitFor({ timeout: 15_000 });
     await expect(byTestId('calendar-year-state').textContent()).resolves.toContain('已确认');
-    await screenshot(page, 'staff-10-calendar-confirmed');
+    await screenshot(page, 'staff-calendar-3-confirmed');
     await becomePersona('admin', 'page-staff-home');
     await byTestId('staff-calendar').waitFor({ timeout: 15_000 });
     await expect(page.locator('[data-testid="calendar-warning"]').count()).resolves.toBe(0);

@@ -21,7 +21,7 @@ export function CalendarWarning({ canEdit }: { canEdit: boolean }) {
           className="btn btn--secondary banner__action"
           data-testid="calendar-warning-open"
           onClick={() =>
-            void Taro.navigateTo({ url: `/subpackages/staff/calendar/index?year=${warning.year}` })
+            void Taro.navigateTo({ url: `/subpackages/admin/calendar/index?year=${warning.year}` })
           }
         >
           录入节假日安排

@@ -84,7 +84,7 @@ function StaffHomePage() {
             title="节假日安排"
             hint="录入、更正并确认每年的放假和调休上班日"
             testId="staff-calendar"
-            onOpen={() => void Taro.navigateTo({ url: '/subpackages/staff/calendar/index' })}
+            onOpen={() => void Taro.navigateTo({ url: '/subpackages/admin/calendar/index' })}
           />
         ) : null}
         {STAFF_ENTRIES.map((entry) => (
