@@ -83,3 +83,21 @@ export function residentIdCandidates(
       }
   return total;
 }
+
+/**
+ * How many address codes `residentIdCandidates` enumerates: every 6-digit code under a province our
+ * validator accepts. Far more than were ever issued, so a bound that must hold against an attacker who
+ * knows the real codes scales the count down by `ISSUED_COUNTY_CODES / acceptedRegionCodes()`.
+ */
+export function acceptedRegionCodes(): number {
+  let count = 0;
+  for (let province = 0; province < 100; province += 1) {
+    const head = String(province).padStart(2, '0');
+    if (province >= 81 && province <= 83) count += isResidentIdRegion(`${head}0000`) ? 1 : 0;
+    else if (isResidentIdRegion(`${head}0101`)) count += 10_000;
+  }
+  return count;
+}
+
+/** County-level divisions of mainland China (2,844 in 2023): the fewest address codes an attacker must try. */
+export const ISSUED_COUNTY_CODES = 2_844;

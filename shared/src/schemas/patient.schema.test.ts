@@ -159,7 +159,6 @@ describe('patientSchema', () => {
       phoneMasked: '138****1234',
       relation: 'self',
       sex: 'female',
-      birthYear: 1949,
       realNameStatus: 'verified',
       createdAt: '2026-03-10T10:00:00.000+08:00',
     };

@@ -110,8 +110,8 @@ export const realNameStatusSchema = z.enum(REAL_NAME_STATUSES);
 export type RealNameStatus = z.infer<typeof realNameStatusSchema>;
 
 /**
- * A patient profile as the API returns it: the ID number and phone only masked. Of the birth date only
- * the year is shown (see `maskIdNumber` for what the mask, the year and the sex leave together).
+ * A patient profile as the API returns it: the ID number and phone only masked, and nothing of the birth
+ * date (see `maskIdNumber` for what the mask and the sex leave together).
  */
 export const patientSchema = z.object({
   id: idSchema,
@@ -121,7 +121,6 @@ export const patientSchema = z.object({
   phoneMasked: z.string(),
   relation: patientRelationSchema,
   sex: sexSchema.optional(),
-  birthYear: z.number().int().min(1900).max(2999).optional(),
   realNameStatus: realNameStatusSchema,
   createdAt: shanghaiTimestampSchema,
 });

@@ -34,7 +34,6 @@ export function toPatientView(p: PatientRecord): Patient {
     phoneMasked: maskPhone(p.phone),
     relation: p.relation,
     ...(p.sex ? { sex: p.sex } : {}),
-    ...(p.birthDate ? { birthYear: Number(p.birthDate.slice(0, 4)) } : {}),
     realNameStatus: realNameStatusOf(p),
     createdAt: p.createdAt,
   };

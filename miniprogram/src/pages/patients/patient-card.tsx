@@ -11,7 +11,7 @@ interface PatientCardProps {
 
 /**
  * One 就诊人: who they are to the user, where real-name verification stands, the document and phone
- * masked (only the last characters and the birth year: nothing that rebuilds the number), and two
+ * masked (only the last characters: nothing that rebuilds the number), and two
  * plain-word actions.
  */
 export function PatientCard({ patient, onEdit, onDelete }: PatientCardProps) {
@@ -38,14 +38,6 @@ export function PatientCard({ patient, onEdit, onDelete }: PatientCardProps) {
           {patient.idNumberMasked}
         </Text>
       </View>
-      {patient.birthYear ? (
-        <View className="info">
-          <Text className="info__label">出生年份</Text>
-          <Text className="patient-card__value" data-testid="patient-birth-year">
-            {patient.birthYear} 年
-          </Text>
-        </View>
-      ) : null}
       <View className="info">
         <Text className="info__label">手机号</Text>
         <Text className="patient-card__value" data-testid="patient-phone">

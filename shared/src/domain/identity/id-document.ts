@@ -54,17 +54,16 @@ export function validateIdDocument(type: IdDocumentType, number: string, now: Da
 
 /**
  * Masks an ID number for display and logs so that what is shown, together with everything else a
- * response carries about the document (the birth year and sex, see `toPatientView`), leaves at least
- * a million numbers it could be.
+ * response carries about the document (only the sex, see `toPatientView`), leaves at least a million
+ * numbers it could be, counted the way an attacker would: against the address codes actually issued.
  *
  * Resident-ID-shaped numbers (居民身份证, 社会保障卡, 港澳台居民居住证) show only the last 4 characters
- * (**************123X). Counting what is left with the birth year shown: 6 hidden address digits
- * (10^6) × 365 birth dates of that year, of which the check character keeps 1 in 11 ≈ 3.3 × 10^7.
- * The sex adds nothing: it is the parity of the 17th character, which the last 4 already show. The
- * old mask (first 3 + last 4) beside the full birth date left 10^3 / 11 ≈ 91.
- * (Counted against only the ~3,000 address codes actually issued, rather than every digit string, the
- * same view leaves about 10^5: one more shown digit or the birth month would break the bound, so
- * nothing else about the document may join it.)
+ * (**************123X) and nothing of the birth date. Against only the ~3,500 address codes ever
+ * issued, × ~46,000 possible birth dates since 1900, of which the check character keeps 1 in 11, that
+ * leaves ≈ 1.5 × 10^7. The sex adds nothing: it is the parity of the 17th character, which the last 4
+ * already show. The birth year is not shown on purpose: it divides the dates by ~126 and, against the
+ * issued address codes, would leave only ≈ 10^5. The old mask (first 3 + last 4) beside the full birth
+ * date left 10^3 / 11 ≈ 91.
  *
  * The shorter travel documents show their last 2 characters, and only when at least 6 stay hidden
  * (10^6 even if every hidden character were a digit); a shorter number is masked completely.
