@@ -6,7 +6,7 @@ import { holdOrderCloser } from '../../functions/src/handlers/hold-order-closer'
 import { promoteActiveWaitlists } from '../../functions/src/use-cases/waitlist/promote-waitlist';
 import { appointmentFixtures, at, type ErrorBody } from '../support/appointment-fixtures';
 import { call } from '../support/http';
-import { inboxOf } from '../support/patient-reads';
+import { identityIndexOf, inboxOf } from '../support/patient-reads';
 import { startTestApi, type TestApi } from '../support/test-stack';
 
 // Seeding a fresh table and the concurrency cases take seconds on a shared machine.
@@ -226,12 +226,13 @@ describe('offers', () => {
       const s = await fx.makeSession(name, { capacityOnline: 1, feeFen: 0, date: DATE });
       await fx.book(p1!.token, s.slotIds[0]!, p1!.patientIds[0]!);
     }
+    const p2Identity = await identityIndexOf(api.deps, p2!.accountId, p2!.patientIds[0]!);
     for (const daysAgo of [30, 20, 10]) {
       const when = toShanghaiIso(new Date(NOW.getTime() - daysAgo * 86_400_000));
       await api.deps.table.doc.send(
         new PutCommand({
           TableName: api.deps.table.name,
-          Item: { ...visitKeys.noShow(p2!.patientIds[0]!, when, randomUUID()), type: 'no_show', at: when },
+          Item: { ...visitKeys.noShow(p2Identity, when, randomUUID()), type: 'no_show', at: when },
         }),
       );
     }

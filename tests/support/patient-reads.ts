@@ -34,3 +34,10 @@ export async function reminderDueAt(
   const timer = await createDueTimerStore(deps.table).get({ type: 'appointment', id: appointmentId }, kind);
   return timer?.dueAt;
 }
+
+/** The identity (blind index) a profile is keyed by in the rules that protect the person. */
+export async function identityIndexOf(deps: Deps, accountId: string, patientId: string): Promise<string> {
+  const patient = await deps.patients.get(accountId, patientId);
+  if (!patient) throw new Error(`no patient ${patientId}`);
+  return patient.identityIndex;
+}

@@ -11,6 +11,11 @@ export interface AppointmentRecord {
   accountId: string;
   patientId: string;
   patientName: string;
+  /**
+   * The patient's identity (blind index of the ID document), copied at booking: the per-session
+   * guard, the day counter and the no-show record are keyed by it, so releases need no extra read.
+   */
+  identityIndex: string;
   /** The account's own ('self') profile when booking for someone else (Beijing art. 14). */
   bookerPatientId?: string;
   slotId: string;

@@ -12,7 +12,9 @@ export type UndoVoidRefusal =
   /** The patient holds another number in the session. */
   | 'duplicate'
   | 'patient_day'
-  | 'account_day';
+  | 'account_day'
+  /** The patient's profile was deleted after the void. */
+  | 'patient_deleted';
 
 /** What undoing a void writes: the mark on the voided appointment, its replacement and the audit entry. */
 export interface UndoVoidChange {

@@ -9,13 +9,13 @@ export interface DueVisit {
 
 /** No-shows (爽约) counted against patients, and the index of visits to settle when sessions end. */
 export interface NoShowStore {
-  /** The instants of the patient's no-shows at or after `sinceIso`. */
-  listSince(patientId: string, sinceIso: string): Promise<Date[]>;
+  /** The instants of the person's no-shows (by identity blind index) at or after `sinceIso`. */
+  listSince(identityIndex: string, sinceIso: string): Promise<Date[]>;
   /** Visits whose session ended at or before `nowIso`, earliest first. */
   listDueVisits(nowIso: string, limit: number): Promise<DueVisit[]>;
   /**
-   * One transaction: booked → no_show, the patient's no-show record, the visit settled and the
-   * message; false when the appointment was no longer booked.
+   * One transaction: booked → no_show, the person's no-show record, the visit settled, the
+   * profile's active-booking count down by one and the message; false when it was no longer booked.
    */
   markNoShow(
     appointment: AppointmentRecord,
@@ -23,5 +23,5 @@ export interface NoShowStore {
     messages: readonly OutboxMessage[],
   ): Promise<boolean>;
   /** Takes a visit that needs nothing more (seen, voided, cancelled) out of the index. */
-  settleVisit(appointment: Pick<AppointmentRecord, 'id' | 'sessionId' | 'patientId'>): Promise<void>;
+  settleVisit(appointment: Pick<AppointmentRecord, 'id' | 'sessionId' | 'identityIndex'>): Promise<void>;
 }

@@ -41,6 +41,12 @@ export interface IdentityClaim {
   claimedAt?: string;
 }
 
+/**
+ * How a deletion ended: `active_bookings` when the profile still holds an appointment (unpaid,
+ * booked or checked in) or a waitlist place, by the count every booking path keeps on it.
+ */
+export type DeletePatientOutcome = 'deleted' | 'not_found' | 'active_bookings';
+
 export type CreatePatientOutcome =
   | { kind: 'created'; patient: PatientRecord }
   | { kind: 'already_yours'; patient: PatientRecord }
@@ -61,6 +67,10 @@ export interface PatientStore {
     fields: Partial<Pick<PatientRecord, 'name' | 'phone' | 'relation'>>,
     nowIso: string,
   ): Promise<PatientRecord | undefined>;
-  /** Removes the profile, its identity guard and the count; false if it was not there. */
-  delete(accountId: string, patientId: string): Promise<boolean>;
+  /**
+   * One transaction: removes the profile (only while it holds no booking or waitlist place), its
+   * identity guard and the account's count. What protects the person (no-show records, the day
+   * counters and session guards, keyed by the identity) stays.
+   */
+  delete(accountId: string, patientId: string): Promise<DeletePatientOutcome>;
 }

@@ -77,8 +77,8 @@ export interface SuspensionStore {
     from: string,
     to: string,
   ): Promise<Array<{ session: SuspendableSession; slots: SlotRecord[] }>>;
-  /** True when the patient already holds a number in the session. */
-  hasGuard(sessionId: string, patientId: string): Promise<boolean>;
+  /** True when the person (identity blind index) already holds a number in the session. */
+  hasGuard(sessionId: string, identityIndex: string): Promise<boolean>;
   getOffer(sessionId: string, appointmentId: string): Promise<SuspensionOfferRecord | undefined>;
   listOffers(sessionId: string): Promise<SuspensionOfferRecord[]>;
   /**

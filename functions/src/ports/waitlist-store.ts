@@ -7,6 +7,8 @@ export interface WaitlistEntryRecord {
   accountId: string;
   patientId: string;
   patientName: string;
+  /** The patient's identity (blind index): one place per person per session, and the offer's guards. */
+  identityIndex: string;
   sessionId: string;
   departmentId: string;
   departmentName: string;

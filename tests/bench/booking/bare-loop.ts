@@ -1,4 +1,5 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { batchPut } from '../../../functions/src/adapters/dynamodb/batch-put';
 import type { TransactItem } from '../../../functions/src/adapters/dynamodb/outbox-store';
 import type { Table } from '../../../functions/src/adapters/dynamodb/table';
 import { cancellationCodes } from '../../../functions/src/adapters/dynamodb/transaction-errors';
@@ -21,6 +22,33 @@ function retarget(item: TransactItem, tableName: string): TransactItem {
     { ...(body as object), TableName: tableName },
   ]);
   return Object.fromEntries(actions) as TransactItem;
+}
+
+/**
+ * Copies into `to` the items the transactions only check (`ConditionCheck`) and that exist in `from`
+ * (the booking's profiles, which must exist for it to commit), so the replay meets them as the burst did.
+ */
+export async function copyCheckedItems(
+  from: Table,
+  to: Table,
+  transactions: readonly TransactItem[][],
+): Promise<void> {
+  const keys = new Map<string, Record<string, unknown>>();
+  for (const item of transactions.flat()) {
+    const key = item.ConditionCheck?.Key;
+    if (key) keys.set(JSON.stringify(key), key);
+  }
+  const all = [...keys.values()];
+  for (let start = 0; start < all.length; start += 100) {
+    let pending = all.slice(start, start + 100);
+    while (pending.length > 0) {
+      const out = await from.doc.send(
+        new BatchGetCommand({ RequestItems: { [from.name]: { Keys: pending } } }),
+      );
+      await batchPut(to, out.Responses?.[from.name] ?? []);
+      pending = out.UnprocessedKeys?.[from.name]?.Keys ?? [];
+    }
+  }
 }
 
 /**

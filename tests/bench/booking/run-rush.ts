@@ -3,7 +3,7 @@ import type { Deps } from '../../../functions/src/composition';
 import { startDynamoDbLocal } from '../../../functions/src/local/dynamodb-local';
 import { findFreePort } from '../../support/ports';
 import { createTestDeps, startTestApi, type TestApi } from '../../support/test-stack';
-import { runBareLoop, type BareLoopResult } from './bare-loop';
+import { copyCheckedItems, runBareLoop, type BareLoopResult } from './bare-loop';
 import { fireBookings, type BurstResult } from './http-burst';
 import { openRush, registerPeople, RELEASE_AT, type Person, type Rush } from './rush-setup';
 import { logTransactions, type LoggedCalls, type TransactionLog } from './transaction-log';
@@ -53,6 +53,11 @@ async function runRound(
   const state = await readSessionState(api.deps.table, rush.session);
   const replay = await createTestDeps();
   await replay.schedule.putSessionIfAbsent(rush.session, rush.departmentName);
+  await copyCheckedItems(
+    api.deps.table,
+    replay.table,
+    calls.transactions.map((t) => t.items),
+  );
   const bare = await runBareLoop(
     replay.table,
     calls.transactions.map((t) => t.items),

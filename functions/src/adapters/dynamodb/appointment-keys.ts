@@ -26,14 +26,26 @@ export const appointmentKeys = {
   /** gsi1: an appointment by id alone (the desk undoing a void). */
   byId: (id: string) => `APPOINTMENT#${id}`,
   idempotency: (accountId: string, key: string) => ({ pk: `ACCOUNT#${accountId}`, sk: `IDEMPOTENCY#${key}` }),
-  /** One number per patient per session. */
-  sessionGuard: (sessionId: string, patientId: string) => ({
-    pk: `SESSIONGUARD#${sessionId}#${patientId}`,
+  /**
+   * One number per person per session, keyed by the identity (the blind index of the ID document),
+   * not the profile: deleting a 就诊人 and adding the same document again does not free it.
+   */
+  sessionGuard: (a: { sessionId: string; identityIndex: string }) => ({
+    pk: `SESSIONGUARD#${a.sessionId}#${a.identityIndex}`,
     sk: 'GUARD',
   }),
-  patientDay: (patientId: string, date: string) => ({
-    pk: `BOOKINGCOUNT#${patientId}#${date}`,
+  /** Active bookings of one person on one day (the per-patient day limit), keyed by the identity. */
+  identityDay: (a: { identityIndex: string; date: string }) => ({
+    pk: `BOOKINGCOUNT#${a.identityIndex}#${a.date}`,
     sk: 'PATIENT',
+  }),
+  /**
+   * What one profile holds (appointments holding a number and waitlist places), beside the profile
+   * in its account's partition: the profile can only be deleted while it is zero.
+   */
+  patientBookings: (accountId: string, patientId: string) => ({
+    pk: `ACCOUNT#${accountId}`,
+    sk: `PATIENTBOOKINGS#${patientId}`,
   }),
   accountDay: (accountId: string, date: string) => ({
     pk: `ACCOUNT#${accountId}`,

@@ -10,6 +10,9 @@ import type {
 import { appointmentKeys } from './appointment-keys';
 import {
   dayCounterItems,
+  dayCounterMoveItems,
+  patientHoldRelease,
+  patientHoldTakeItems,
   sessionGuardDelete,
   sessionGuardPut,
   sessionOpenCheck,
@@ -37,6 +40,7 @@ const BOOK = {
   patientDay: 5,
   accountDay: 6,
   waitlist: 7,
+  patient: 8,
 } as const;
 
 /**
@@ -113,11 +117,15 @@ function bookingItems(
         ExpressionAttributeValues: { ':zero': 0 },
       },
     },
+    // The profile must still exist; the count stops its deletion while the number is held.
+    ...patientHoldTakeItems(table, a),
   ];
 }
 
 /** Maps the first failed condition (in order of what the patient can act on) to its error. */
 function bookingError(codes: string[], limits: BookingLimits): DomainError {
+  // The profile was deleted while the booking was on its way: as if it never existed.
+  if (failedCondition(codes, BOOK.patient)) return new DomainError('NOT_FOUND');
   if (failedCondition(codes, BOOK.session)) return new DomainError('SESSION_SUSPENDED');
   if (failedCondition(codes, BOOK.guard)) return new DomainError('DUPLICATE_BOOKING');
   if (failedCondition(codes, BOOK.patientDay)) {
@@ -155,15 +163,6 @@ function releasedState(change: ReleaseChange): { set: string; values: Record<str
 /** The release transaction's items (appointment first), for stores that release inside a larger transaction. */
 export function releaseItems(table: Table, a: AppointmentRecord, change: ReleaseChange): TransactItem[] {
   const expiry = change.holdExpiredBy ? ' AND #d.holdExpiresAt <= :by' : '';
-  const decrement = (key: Record<string, string>): TransactItem => ({
-    Update: {
-      TableName: table.name,
-      Key: key,
-      UpdateExpression: 'ADD active :minus',
-      ConditionExpression: 'active > :zero',
-      ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
-    },
-  });
   const state = releasedState(change);
   const set = `SET ${state.set}, #d.cancelReason = :reason, #d.refundRequired = :refund, #d.updatedAt = :at`;
   return [
@@ -194,8 +193,9 @@ export function releaseItems(table: Table, a: AppointmentRecord, change: Release
     },
     slotReleaseItem(table, a),
     sessionGuardDelete(table, a),
-    decrement(appointmentKeys.patientDay(a.patientId, a.date)),
-    decrement(appointmentKeys.accountDay(a.accountId, a.date)),
+    ...dayCounterMoveItems(table, a, -1),
+    // The profile may be deleted once nothing holds it.
+    patientHoldRelease(table, a),
     // Last, so callers' indexes stay valid: a released visit takes its reminders with it.
     ...visitReminderCancelItems(table, a.id),
   ];

@@ -1,7 +1,7 @@
 import type { AppointmentRecord, BookingLimits, CapacityPool } from '../../ports/appointment-store';
 import { appointmentKeys, scheduleKeys } from './appointment-keys';
 import type { TransactItem } from './outbox-store';
-import type { Table } from './table';
+import { accountKeys, type Table } from './table';
 import { visitKeys } from './visit-keys';
 
 /**
@@ -19,10 +19,10 @@ function sessionBookingIndex(a: Pick<AppointmentRecord, 'id' | 'sessionId'>) {
   return { gsi1pk: appointmentKeys.sessionBookings(a.sessionId), gsi1sk: a.id };
 }
 
-/** The one-number-per-patient-per-session guard, as every booking writes it; cancelling deletes it. */
+/** The one-number-per-person-per-session guard, as every booking writes it; cancelling deletes it. */
 function sessionGuardItem(a: AppointmentRecord) {
   return {
-    ...appointmentKeys.sessionGuard(a.sessionId, a.patientId),
+    ...appointmentKeys.sessionGuard(a),
     type: 'session_guard',
     appointmentId: a.id,
     accountId: a.accountId,
@@ -47,7 +47,7 @@ export function sessionGuardDelete(table: Table, a: AppointmentRecord): Transact
   return {
     Delete: {
       TableName: table.name,
-      Key: appointmentKeys.sessionGuard(a.sessionId, a.patientId),
+      Key: appointmentKeys.sessionGuard(a),
       ConditionExpression: 'appointmentId = :aid',
       ExpressionAttributeValues: { ':aid': a.id },
     },
@@ -80,12 +80,89 @@ function counterUpdate(table: Table, key: Record<string, string>, max: number): 
   };
 }
 
-/** The day limits a new number counts against: per patient first, then per account. */
+/** The day limits a new number counts against: per person (identity) first, then per account. */
 export function dayCounterItems(table: Table, a: AppointmentRecord, limits: BookingLimits): TransactItem[] {
   return [
-    counterUpdate(table, appointmentKeys.patientDay(a.patientId, a.date), limits.perPatientPerDay),
+    counterUpdate(table, appointmentKeys.identityDay(a), limits.perPatientPerDay),
     counterUpdate(table, appointmentKeys.accountDay(a.accountId, a.date), limits.perAccountPerDay),
   ];
+}
+
+/**
+ * Moves the day counters of a booking by `n` without a limit: −1 when a number is given back, and
+ * both ways when a suspension moves it to another day (the hospital moved the patient, so the limit
+ * does not refuse them). Never creates a counter that a release would drive below zero.
+ */
+export function dayCounterMoveItems(
+  table: Table,
+  a: Pick<AppointmentRecord, 'identityIndex' | 'accountId' | 'date'>,
+  n: 1 | -1,
+): TransactItem[] {
+  const guard =
+    n < 0
+      ? { ConditionExpression: 'active > :zero', ExpressionAttributeValues: { ':n': n, ':zero': 0 } }
+      : { ExpressionAttributeValues: { ':n': n } };
+  const move = (key: Record<string, string>): TransactItem => ({
+    Update: { TableName: table.name, Key: key, UpdateExpression: 'ADD active :n', ...guard },
+  });
+  return [move(appointmentKeys.identityDay(a)), move(appointmentKeys.accountDay(a.accountId, a.date))];
+}
+
+/**
+ * What a booking or waitlist place takes on its profile, in its own transaction: a check that the
+ * profile still exists, and one more on the profile's count of what it holds (appointments holding
+ * a number — unpaid, booked or checked in — and waiting places). The profile's deletion is
+ * conditioned on that count being zero, so of a booking and a deletion racing, whichever commits
+ * second is refused: never an appointment on a deleted profile. The count is its own item, so no
+ * write of the profile itself can lose it.
+ */
+export function patientHoldTakeItems(
+  table: Table,
+  p: { accountId: string; patientId: string },
+): TransactItem[] {
+  return [
+    {
+      ConditionCheck: {
+        TableName: table.name,
+        Key: accountKeys.patient(p.accountId, p.patientId),
+        ConditionExpression: 'attribute_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: table.name,
+        Key: appointmentKeys.patientBookings(p.accountId, p.patientId),
+        UpdateExpression: 'SET #t = :type ADD active :one',
+        ExpressionAttributeNames: { '#t': 'type' },
+        ExpressionAttributeValues: { ':type': 'patient_bookings', ':one': 1 },
+      },
+    },
+  ];
+}
+
+/** Gives back what `patientHoldTakeItems` counted, when the booking or place ends (release, no-show, void, leaving). */
+export function patientHoldRelease(table: Table, p: { accountId: string; patientId: string }): TransactItem {
+  return {
+    Update: {
+      TableName: table.name,
+      Key: appointmentKeys.patientBookings(p.accountId, p.patientId),
+      UpdateExpression: 'ADD active :minus',
+      ConditionExpression: 'active > :zero',
+      ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+    },
+  };
+}
+
+/** The deletion's side of the guard: the count item goes with the profile, only while it is zero. */
+export function patientHoldsClear(table: Table, p: { accountId: string; patientId: string }): TransactItem {
+  return {
+    Delete: {
+      TableName: table.name,
+      Key: appointmentKeys.patientBookings(p.accountId, p.patientId),
+      ConditionExpression: 'attribute_not_exists(active) OR active <= :zero',
+      ExpressionAttributeValues: { ':zero': 0 },
+    },
+  };
 }
 
 /** The slot's booked counter and capacity attribute of each counted pool. */

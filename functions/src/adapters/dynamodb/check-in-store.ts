@@ -2,7 +2,13 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CheckInStore, UndoVoidChange, UndoVoidRefusal } from '../../ports/check-in-store';
 import { appointmentKeys } from './appointment-keys';
 import { appointmentPut } from './appointment-store';
-import { dayCounterItems, sessionGuardPut, sessionOpenCheck, slotTakeItem } from './capacity-items';
+import {
+  dayCounterItems,
+  patientHoldTakeItems,
+  sessionGuardPut,
+  sessionOpenCheck,
+  slotTakeItem,
+} from './capacity-items';
 import { transactWithRetry } from './transact-with-retry';
 import { messageWriteItems, type TransactItem } from './outbox-store';
 import type { Table } from './table';
@@ -18,6 +24,7 @@ const UNDO = {
   guard: 4,
   patientDay: 5,
   accountDay: 6,
+  patient: 7,
 } as const;
 
 /** The undo-void items, in the order of `UNDO`, then the audit entry and the messages. */
@@ -40,6 +47,8 @@ function undoVoidItems(table: Table, c: UndoVoidChange): TransactItem[] {
     appointmentPut(table, restored),
     sessionGuardPut(table, restored),
     ...dayCounterItems(table, restored, c.limits),
+    // The restored number holds the profile again (a profile deleted after the void refuses the undo).
+    ...patientHoldTakeItems(table, restored),
     {
       Put: {
         TableName: table.name,
@@ -70,6 +79,7 @@ function undoVoidItems(table: Table, c: UndoVoidChange): TransactItem[] {
 /** The first failed condition of an undo, by name. */
 function undoRefusal(codes: string[]): UndoVoidRefusal | undefined {
   if (failedCondition(codes, UNDO.voided)) return 'not_voided';
+  if (failedCondition(codes, UNDO.patient)) return 'patient_deleted';
   if (failedCondition(codes, UNDO.session)) return 'session_closed';
   if (failedCondition(codes, UNDO.guard)) return 'duplicate';
   if (failedCondition(codes, UNDO.patientDay)) return 'patient_day';
@@ -85,6 +95,7 @@ export function createCheckInStore(table: Table): CheckInStore {
     set: string,
     values: Record<string, unknown>,
     messages: Parameters<typeof messageWriteItems>[1],
+    also: TransactItem[] = [],
   ) => {
     try {
       await transactWithRetry(table, [
@@ -99,6 +110,7 @@ export function createCheckInStore(table: Table): CheckInStore {
             ExpressionAttributeValues: { ...values, ':booked': 'booked' },
           },
         },
+        ...also,
         ...messageWriteItems(table, messages),
       ]);
       return true;

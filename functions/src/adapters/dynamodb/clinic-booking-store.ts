@@ -4,7 +4,13 @@ import type { AppointmentRecord, BookingLimits } from '../../ports/appointment-s
 import type { ClinicBookingStore, ExtraNumberRecord } from '../../ports/clinic-booking-store';
 import { appointmentPut } from './appointment-store';
 import { scheduleKeys } from './appointment-keys';
-import { dayCounterItems, sessionGuardPut, sessionOpenCheck, slotTakeItem } from './capacity-items';
+import {
+  dayCounterItems,
+  patientHoldTakeItems,
+  sessionGuardPut,
+  sessionOpenCheck,
+  slotTakeItem,
+} from './capacity-items';
 import { messageWriteItems, type TransactItem } from './outbox-store';
 import { queryAll } from './query-all';
 import type { Table } from './table';
@@ -18,8 +24,16 @@ const extraKey = (e: ExtraNumberRecord) => ({
   sk: `EXTRA#${e.issuedAt}#${e.id}`,
 });
 
-/** Items 0–5 are the same for every kind of doctor booking (referrals too); index 0 is the session item. */
-const AT = { session: 0, slot: 1, appointment: 2, guard: 3, patientDay: 4, accountDay: 5 } as const;
+/** Items 0–6 are the same for every kind of doctor booking (referrals too); index 0 is the session item. */
+const AT = {
+  session: 0,
+  slot: 1,
+  appointment: 2,
+  guard: 3,
+  patientDay: 4,
+  accountDay: 5,
+  patient: 6,
+} as const;
 
 export function commonItems(
   table: Table,
@@ -30,7 +44,8 @@ export function commonItems(
   return {
     appointment: appointmentPut(table, a),
     guard: sessionGuardPut(table, a),
-    counters: dayCounterItems(table, a, limits),
+    // The day counters, then the profile's count (it must still exist: a deleted one refuses).
+    counters: [...dayCounterItems(table, a, limits), ...patientHoldTakeItems(table, a)],
     // Reminders last: the error mapping reads cancellation reasons by index from the front.
     messages: [...messageWriteItems(table, [message]), ...visitReminderItems(table, a)],
   };
@@ -42,6 +57,8 @@ export function doctorBookingError(
   limits: BookingLimits,
   session: DomainError,
 ): DomainError {
+  // The profile was deleted between the look-up and the booking: as if it was never registered.
+  if (failedCondition(codes, AT.patient)) return new DomainError('PATIENT_NOT_REGISTERED');
   if (failedCondition(codes, AT.session)) return session;
   if (failedCondition(codes, AT.guard)) return new DomainError('DUPLICATE_BOOKING');
   if (failedCondition(codes, AT.patientDay) || failedCondition(codes, AT.accountDay)) {

@@ -2,6 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AppointmentRecord } from '../../ports/appointment-store';
 import type { NoShowStore } from '../../ports/no-show-store';
 import { appointmentKeys } from './appointment-keys';
+import { patientHoldRelease } from './capacity-items';
 import { transactWithRetry } from './transact-with-retry';
 import { messageWriteItems } from './outbox-store';
 import { queryAll, queryDue } from './query-all';
@@ -12,20 +13,20 @@ import { visitKeys } from './visit-keys';
 /** A no-show record outlives every policy window it could fall into; TTL only tidies it away. */
 const NO_SHOW_TTL_SECONDS = 400 * 24 * 3600;
 
-/** No-show records per patient, and the session guards' index of visits due for settling. */
+/** No-show records per person (identity), and the session guards' index of visits due for settling. */
 export function createNoShowStore(table: Table): NoShowStore {
-  const unindex = (a: Pick<AppointmentRecord, 'id' | 'sessionId' | 'patientId'>) => ({
+  const unindex = (a: Pick<AppointmentRecord, 'id' | 'sessionId' | 'identityIndex'>) => ({
     TableName: table.name,
-    Key: appointmentKeys.sessionGuard(a.sessionId, a.patientId),
+    Key: appointmentKeys.sessionGuard(a),
     UpdateExpression: 'REMOVE gsi2pk, gsi2sk',
     ConditionExpression: 'appointmentId = :aid',
     ExpressionAttributeValues: { ':aid': a.id },
   });
   return {
-    async listSince(patientId, sinceIso) {
+    async listSince(identityIndex, sinceIso) {
       const items = await queryAll(table, {
         KeyConditionExpression: 'pk = :pk AND sk >= :since',
-        ExpressionAttributeValues: { ':pk': visitKeys.noShows(patientId), ':since': sinceIso },
+        ExpressionAttributeValues: { ':pk': visitKeys.noShows(identityIndex), ':since': sinceIso },
         ConsistentRead: true,
       });
       return items.map((i) => new Date(String(i.at)));
@@ -56,7 +57,7 @@ export function createNoShowStore(table: Table): NoShowStore {
             Put: {
               TableName: table.name,
               Item: {
-                ...visitKeys.noShow(a.patientId, atIso, a.id),
+                ...visitKeys.noShow(a.identityIndex, atIso, a.id),
                 type: 'no_show',
                 at: atIso,
                 accountId: a.accountId,
@@ -68,6 +69,8 @@ export function createNoShowStore(table: Table): NoShowStore {
             },
           },
           { Update: unindex(a) },
+          // A missed visit no longer holds the profile: it may be deleted (the record stays with the person).
+          patientHoldRelease(table, a),
           ...messageWriteItems(table, messages),
         ]);
         return true;

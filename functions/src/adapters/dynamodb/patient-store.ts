@@ -6,6 +6,8 @@ import { sendNamed } from './named-transaction';
 import { claimItem, newPatientItems, openPatient, patientItem, readClaim } from './patient-items';
 import { accountKeys, type Table } from './table';
 import { cancellationCodes, failedCondition } from './transaction-errors';
+import { transactWithRetry } from './transact-with-retry';
+import { patientHoldsClear } from './capacity-items';
 
 /** Patients sit in their account's partition; the identity guard is its own item keyed by blind index. */
 export function createPatientStore(table: Table, cipher: FieldCipher): PatientStore {
@@ -88,48 +90,53 @@ export function createPatientStore(table: Table, cipher: FieldCipher): PatientSt
       return next;
     },
     async delete(accountId, patientId) {
+      // The read only finds the identity guard's key; the transaction's conditions decide.
       const current = await get(accountId, patientId);
-      if (!current) return false;
+      if (!current) return 'not_found';
       try {
-        await table.doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Delete: {
-                  TableName: table.name,
-                  Key: accountKeys.patient(accountId, patientId),
-                  ConditionExpression: 'attribute_exists(pk)',
-                },
+        await transactWithRetry(
+          table,
+          [
+            {
+              Delete: {
+                TableName: table.name,
+                Key: accountKeys.patient(accountId, patientId),
+                ConditionExpression: 'attribute_exists(pk)',
               },
-              // A revoked profile no longer holds its identity: the claim belongs to someone else or nobody.
-              ...(current.realName?.status === 'revoked'
-                ? []
-                : [
-                    {
-                      Delete: {
-                        TableName: table.name,
-                        Key: accountKeys.identityGuard(current.identityIndex),
-                        ConditionExpression: 'patientId = :pid',
-                        ExpressionAttributeValues: { ':pid': patientId },
-                      },
+            },
+            // Refused while the profile holds a booking or a waitlist place (see capacity-items.ts).
+            patientHoldsClear(table, { accountId, patientId }),
+            // A revoked profile no longer holds its identity: the claim belongs to someone else or nobody.
+            ...(current.realName?.status === 'revoked'
+              ? []
+              : [
+                  {
+                    Delete: {
+                      TableName: table.name,
+                      Key: accountKeys.identityGuard(current.identityIndex),
+                      ConditionExpression: 'patientId = :pid',
+                      ExpressionAttributeValues: { ':pid': patientId },
                     },
-                  ]),
-              {
-                Update: {
-                  TableName: table.name,
-                  Key: accountKeys.account(accountId),
-                  UpdateExpression: 'SET patientCount = patientCount - :one',
-                  ConditionExpression: 'patientCount > :zero',
-                  ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-                },
+                  },
+                ]),
+            {
+              Update: {
+                TableName: table.name,
+                Key: accountKeys.account(accountId),
+                UpdateExpression: 'SET patientCount = patientCount - :one',
+                ConditionExpression: 'patientCount > :zero',
+                ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
               },
-            ],
-          }),
+            },
+          ],
+          () => new DomainError('CONCURRENT_MODIFICATION'),
         );
-        return true;
+        return 'deleted';
       } catch (error) {
-        if (cancellationCodes(error)) return false;
-        throw error;
+        const codes = cancellationCodes(error);
+        if (!codes) throw error;
+        if (failedCondition(codes, 1) && !failedCondition(codes, 0)) return 'active_bookings';
+        return 'not_found';
       }
     },
   };

@@ -8,7 +8,13 @@ import type {
   SuspensionStore,
 } from '../../ports/suspension-store';
 import { appointmentKeys, scheduleKeys } from './appointment-keys';
-import { sessionGuardDelete, sessionGuardPut, sessionOpenCheck, slotReleaseItem } from './capacity-items';
+import {
+  dayCounterMoveItems,
+  sessionGuardDelete,
+  sessionGuardPut,
+  sessionOpenCheck,
+  slotReleaseItem,
+} from './capacity-items';
 import { messageWriteItems, type TransactItem } from './outbox-store';
 import { visitReminderRetimeItems } from './visit-reminder-items';
 import { queryAll, queryDue } from './query-all';
@@ -70,20 +76,7 @@ function freeReservationItem(table: Table, slotId: string): TransactItem {
 function counterMove(table: Table, from: AppointmentRecord, to: AppointmentRecord): TransactItem[] {
   if (from.date === to.date) return [];
   // A displaced patient is not refused for the day limits: the hospital moved them, they did not book.
-  const add = (key: Record<string, string>, n: number): TransactItem => ({
-    Update: {
-      TableName: table.name,
-      Key: key,
-      UpdateExpression: 'ADD active :n',
-      ExpressionAttributeValues: { ':n': n },
-    },
-  });
-  return [
-    add(appointmentKeys.patientDay(from.patientId, from.date), -1),
-    add(appointmentKeys.accountDay(from.accountId, from.date), -1),
-    add(appointmentKeys.patientDay(to.patientId, to.date), 1),
-    add(appointmentKeys.accountDay(to.accountId, to.date), 1),
-  ];
+  return [...dayCounterMoveItems(table, from, -1), ...dayCounterMoveItems(table, to, 1)];
 }
 
 /** Index of each move-transaction item, for reading the cancellation reasons. */
@@ -183,11 +176,11 @@ export function createSuspensionStore(table: Table): SuspensionStore {
     // The index may lag a moment behind a suspension; callers re-check the session in their transaction.
     listDepartmentSessions: (departmentId, from, to) =>
       queryDepartmentSessions(table, departmentId, from, to),
-    async hasGuard(sessionId, patientId) {
+    async hasGuard(sessionId, identityIndex) {
       const { Item } = await table.doc.send(
         new GetCommand({
           TableName: table.name,
-          Key: appointmentKeys.sessionGuard(sessionId, patientId),
+          Key: appointmentKeys.sessionGuard({ sessionId, identityIndex }),
           ConsistentRead: true,
         }),
       );

@@ -17,12 +17,15 @@ export const visitKeys = {
     gsi2pk: 'VISITS',
     gsi2sk: `${toShanghaiIso(sessionEndsAt(a.date, a.period))}#${a.id}`,
   }),
-  /** One item per no-show, in the patient's partition sorted by when it happened. */
-  noShow: (patientId: string, atIso: string, appointmentId: string) => ({
-    pk: `NOSHOW#${patientId}`,
+  /**
+   * One item per no-show, in the person's partition (keyed by the identity's blind index, so the
+   * history survives deleting and re-adding a profile) sorted by when it happened.
+   */
+  noShow: (identityIndex: string, atIso: string, appointmentId: string) => ({
+    pk: `NOSHOW#${identityIndex}`,
     sk: `${atIso}#${appointmentId}`,
   }),
-  noShows: (patientId: string) => `NOSHOW#${patientId}`,
+  noShows: (identityIndex: string) => `NOSHOW#${identityIndex}`,
   /** Per session: the next queue position and how many are waiting. */
   waitlistHead: (sessionId: string) => ({ pk: `WAITLIST#${sessionId}`, sk: 'HEAD' }),
   /** Sparse gsi2 partition of sessions with a waitlist, sorted by booking cut-off, for the promote job. */
@@ -38,9 +41,9 @@ export const visitKeys = {
     pk: `ACCOUNT#${accountId}`,
     sk: `WAITLIST#${entryId}`,
   }),
-  /** One place in one session's queue per patient. */
-  waitlistGuard: (sessionId: string, patientId: string) => ({
-    pk: `WAITGUARD#${sessionId}#${patientId}`,
+  /** One place in one session's queue per person (keyed by the identity, like the session guard). */
+  waitlistGuard: (e: { sessionId: string; identityIndex: string }) => ({
+    pk: `WAITGUARD#${e.sessionId}#${e.identityIndex}`,
     sk: 'GUARD',
   }),
   /** The session's check-in counter: queue numbers 1, 2, 3… */

@@ -2,7 +2,13 @@ import type { AppointmentRecord, BookingLimits } from '../../ports/appointment-s
 import type { WaitlistEntryRecord } from '../../ports/waitlist-store';
 import { appointmentKeys } from './appointment-keys';
 import { appointmentPut, idempotencyPut } from './appointment-store';
-import { dayCounterItems, sessionGuardPut, sessionOpenCheck, slotTakeItem } from './capacity-items';
+import {
+  dayCounterItems,
+  patientHoldTakeItems,
+  sessionGuardPut,
+  sessionOpenCheck,
+  slotTakeItem,
+} from './capacity-items';
 import type { TransactItem } from './outbox-store';
 import type { Table } from './table';
 import { visitKeys } from './visit-keys';
@@ -40,7 +46,7 @@ export function leaveItems(
     {
       Delete: {
         TableName: table.name,
-        Key: visitKeys.waitlistGuard(e.sessionId, e.patientId),
+        Key: visitKeys.waitlistGuard(e),
         ConditionExpression: 'entryId = :eid',
         ExpressionAttributeValues: { ':eid': e.id },
       },
@@ -57,7 +63,10 @@ export function leaveItems(
   ] satisfies TransactItem[];
 }
 
-/** Joining: idempotency, one place per patient, not already booked, the next position, entry and queue item. */
+/**
+ * Joining: idempotency, one place per person, not already booked, the next position, entry, queue
+ * item and the profile's count (which also requires the profile to still exist).
+ */
 export function joinItems(
   table: Table,
   e: WaitlistEntryRecord,
@@ -69,14 +78,14 @@ export function joinItems(
     {
       Put: {
         TableName: table.name,
-        Item: { ...visitKeys.waitlistGuard(e.sessionId, e.patientId), type: 'waitlist_guard', entryId: e.id },
+        Item: { ...visitKeys.waitlistGuard(e), type: 'waitlist_guard', entryId: e.id },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
     {
       ConditionCheck: {
         TableName: table.name,
-        Key: appointmentKeys.sessionGuard(e.sessionId, e.patientId),
+        Key: appointmentKeys.sessionGuard(e),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -116,10 +125,15 @@ export function joinItems(
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
+    ...patientHoldTakeItems(table, e),
   ];
 }
 
-/** The promotion: the entry leaves the queue as `offered` and the appointment takes the number as a hold. */
+/**
+ * The promotion: the entry leaves the queue as `offered` and the appointment takes the number as a
+ * hold. The profile's count stays as it was (a waiting place becomes an unpaid number), so the
+ * profile item is not touched.
+ */
 export function promoteItems(
   table: Table,
   entry: WaitlistEntryRecord,

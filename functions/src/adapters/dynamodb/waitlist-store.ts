@@ -10,9 +10,10 @@ import type { Table } from './table';
 import { cancellationCodes, conditionalWrite, failedCondition } from './transaction-errors';
 import { visitKeys } from './visit-keys';
 import { joinItems, leaveItems, promoteItems } from './waitlist-items';
+import { patientHoldRelease } from './capacity-items';
 const MAX_JOIN_ATTEMPTS = 40;
 
-const JOIN = { idempotency: 0, guard: 1, booked: 2, head: 3 } as const;
+const JOIN = { idempotency: 0, guard: 1, booked: 2, head: 3, patient: 6 } as const;
 const PROMOTE = {
   entry: 0,
   queue: 1,
@@ -76,6 +77,8 @@ export function createWaitlistStore(table: Table): WaitlistStore {
               return { kind: 'replayed', ...(entryId ? { entryId } : {}), bodyHash: String(Item.bodyHash) };
             }
           }
+          // The profile was deleted meanwhile: as if it never existed.
+          if (failedCondition(codes, JOIN.patient)) throw new DomainError('NOT_FOUND');
           if (failedCondition(codes, JOIN.guard)) throw new DomainError('ALREADY_ON_WAITLIST');
           if (failedCondition(codes, JOIN.booked)) throw new DomainError('DUPLICATE_BOOKING');
           // Another join took this position first (or a plain write conflict): read the next one.
@@ -154,6 +157,7 @@ export function createWaitlistStore(table: Table): WaitlistStore {
       try {
         await transactWithRetry(table, [
           ...leaveItems(table, entry, set, values),
+          patientHoldRelease(table, entry),
           ...messageWriteItems(table, messages),
         ]);
         return true;

@@ -76,14 +76,19 @@ export async function bookAppointment(
   assertHoldsIdentity(patient);
   const slot = await ports.schedule.getSlot(request.slotId);
   if (!slot) throw new DomainError('NOT_FOUND');
-  await assertNoShowsAllowBooking(ports.noShows, patient.id, now, policy.noShow);
+  await assertNoShowsAllowBooking(ports.noShows, patient.identityIndex, now, policy.noShow);
   const self =
     patient.relation === 'self'
       ? undefined
       : (await ports.patients.list(request.accountId)).find((p) => p.relation === 'self');
   const record: AppointmentRecord = {
     ...newAppointmentRecord(
-      { accountId: request.accountId, patientId: patient.id, patientName: patient.name },
+      {
+        accountId: request.accountId,
+        patientId: patient.id,
+        patientName: patient.name,
+        identityIndex: patient.identityIndex,
+      },
       slot,
       now,
       policy,

@@ -37,7 +37,7 @@ export async function markNoShows(
     }
     const at = sessionEndsAt(a.date, a.period);
     const windowStart = toShanghaiIso(new Date(at.getTime() - policy.noShow.windowDays * DAY_MS + 1));
-    const earlier = (await ports.noShows.listSince(a.patientId, windowStart)).filter((d) => d < at);
+    const earlier = (await ports.noShows.listSince(a.identityIndex, windowStart)).filter((d) => d < at);
     const message = noShowMessage(a, earlier.length + 1, policy.noShow, now);
     const change = { at: toShanghaiIso(at), now: toShanghaiIso(now) };
     if (await ports.noShows.markNoShow(a, change, [message])) marked += 1;

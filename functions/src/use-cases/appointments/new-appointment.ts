@@ -9,6 +9,8 @@ export interface AppointmentHolder {
   accountId: string;
   patientId: string;
   patientName: string;
+  /** The person's blind index: the rules that protect a person are keyed by it. */
+  identityIndex: string;
 }
 
 /**
@@ -28,6 +30,7 @@ export function newAppointmentRecord(
     accountId: holder.accountId,
     patientId: holder.patientId,
     patientName: holder.patientName,
+    identityIndex: holder.identityIndex,
     slotId: slot.id,
     sessionId: slot.sessionId,
     departmentId: slot.departmentId,

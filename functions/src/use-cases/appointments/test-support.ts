@@ -10,6 +10,7 @@ export function makeAppointment(overrides: Partial<AppointmentRecord> = {}): App
     accountId: 'acc-1',
     patientId: '0b8e2f0a-1c2d-4e5f-8a9b-0c1d2e3f4a5b',
     patientName: '张三',
+    identityIndex: 'c0ffee-identity-of-zhang-san',
     slotId: 'doc-a_2025-10-20_pm_1300',
     sessionId: 'doc-a_2025-10-20_pm',
     departmentId: 'dept-x',

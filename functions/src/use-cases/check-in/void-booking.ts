@@ -94,6 +94,7 @@ function restoringAppointment(
 
 const REFUSALS: Record<UndoVoidRefusal, () => DomainError> = {
   not_voided: () => new DomainError('VOID_ALREADY_UNDONE'),
+  patient_deleted: () => new DomainError('PATIENT_NOT_REGISTERED'),
   session_closed: () => new DomainError('SESSION_SUSPENDED', { message: '该出诊单元已停诊，不能撤销作废' }),
   number_taken: () => new DomainError('VOID_UNDO_NUMBER_TAKEN'),
   duplicate: () =>

@@ -22,7 +22,12 @@ export function doctorBookingRecord(
   const { patient } = input;
   return {
     ...newAppointmentRecord(
-      { accountId: patient.accountId, patientId: patient.id, patientName: patient.name },
+      {
+        accountId: patient.accountId,
+        patientId: patient.id,
+        patientName: patient.name,
+        identityIndex: patient.identityIndex,
+      },
       input.slot,
       now,
       policy,

@@ -9,6 +9,7 @@ function makeAppointment(overrides: Partial<AppointmentRecord> = {}): Appointmen
     accountId: 'acc-1',
     patientId: 'p-1',
     patientName: '张三',
+    identityIndex: 'identity-p-1',
     slotId: 'slot-1',
     sessionId: 's-1',
     departmentId: 'dept-ortho',

@@ -9,10 +9,9 @@ import {
 } from '@jiuyi/shared';
 import type { FieldCipher } from '../../ports/field-cipher';
 import type { PatientRecord, PatientStore } from '../../ports/patient-store';
-import type { AppointmentStore } from '../../ports/appointment-store';
-import type { WaitlistStore } from '../../ports/waitlist-store';
 import { isExpiredHold } from '../appointments/appointment-view';
 import { realNameStatusOf } from './real-name';
+import { releaseHold, type HoldReleasePorts } from '../appointments/release-expired-holds';
 
 export interface PatientPorts {
   patients: PatientStore;
@@ -81,29 +80,35 @@ export async function updatePatient(
   return toPatientView(updated);
 }
 
-/** Removes a profile and frees its identity. */
-/** Statuses in which an appointment still needs its patient's identity (payment, check-in, refund). */
-const ACTIVE_APPOINTMENT = new Set(['pending_payment', 'booked', 'checked_in']);
-
 /**
- * Removes a profile and frees its identity, unless the patient still has a visit ahead or a place on a
- * waitlist: check-in matches the presented ID against this profile, and a waitlist offer would go to
- * a patient who no longer exists.
+ * Removes a profile and frees its identity for registration, unless the patient still holds a number
+ * (unpaid, booked or checked in) or a waitlist place: check-in matches the presented ID against this
+ * profile, and a waitlist offer would go to a patient who no longer exists.
+ * 1. One transaction deletes the profile, conditioned on its active-booking count being zero (every
+ *    booking path raises it in its own transaction, conditioned on the profile existing), with the
+ *    identity guard and the account's count. The person's history stays: no-show records, day
+ *    counters and session guards are keyed by the identity, not the profile.
+ * 2. Refused for active bookings: an unpaid hold that has expired reads as cancelled, so such holds
+ *    are released now (through the one release path, which closes their WeChat order first)
+ *    and the deletion is tried once more.
  */
 export async function deletePatient(
-  ports: PatientPorts & { appointments: AppointmentStore; waitlist: WaitlistStore },
+  ports: Pick<PatientPorts, 'patients'> & HoldReleasePorts,
   accountId: string,
   patientId: string,
   now: Date,
 ): Promise<void> {
-  const [appointments, entries] = await Promise.all([
-    ports.appointments.list(accountId),
-    ports.waitlist.list(accountId),
-  ]);
-  const busy =
-    appointments.some(
-      (a) => a.patientId === patientId && ACTIVE_APPOINTMENT.has(a.status) && !isExpiredHold(a, now),
-    ) || entries.some((e) => e.patientId === patientId && (e.status === 'waiting' || e.status === 'offered'));
-  if (busy) throw new DomainError('PATIENT_HAS_ACTIVE_BOOKINGS');
-  if (!(await ports.patients.delete(accountId, patientId))) throw new DomainError('NOT_FOUND');
+  let outcome = await ports.patients.delete(accountId, patientId);
+  if (outcome === 'active_bookings') {
+    const expired = (await ports.appointments.list(accountId)).filter(
+      (a) => a.patientId === patientId && isExpiredHold(a, now),
+    );
+    let released = false;
+    for (const a of expired) {
+      if (await releaseHold(ports, a, now)) released = true;
+    }
+    if (released) outcome = await ports.patients.delete(accountId, patientId);
+  }
+  if (outcome === 'active_bookings') throw new DomainError('PATIENT_HAS_ACTIVE_BOOKINGS');
+  if (outcome === 'not_found') throw new DomainError('NOT_FOUND');
 }

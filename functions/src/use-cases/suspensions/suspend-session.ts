@@ -128,12 +128,12 @@ async function offerFor(
     deadline: toShanghaiIso(suspensionOfferDeadline(now, sessionStartsAt(session.date, session.period))),
     createdAt: toShanghaiIso(now),
   };
-  if (context.makeUp && !(await ports.suspensions.hasGuard(context.makeUp.id, a.patientId)))
+  if (context.makeUp && !(await ports.suspensions.hasGuard(context.makeUp.id, a.identityIndex)))
     base.makeUp = toMakeUp(context.makeUp);
   const ranked = rankSubstituteSlots(a, context.candidates);
   for (const candidate of ranked) {
     const pick = context.candidates.find((c) => c.slotId === candidate.slotId);
-    if (!pick || pick.remaining <= 0 || (await ports.suspensions.hasGuard(pick.sessionId, a.patientId)))
+    if (!pick || pick.remaining <= 0 || (await ports.suspensions.hasGuard(pick.sessionId, a.identityIndex)))
       continue;
     const offer: SuspensionOfferRecord = {
       ...base,

@@ -62,7 +62,7 @@ export async function joinWaitlist(
   const state = checkBookable(session.date, session.period, session.doctorTitle, now);
   if (state === 'not_open') throw new DomainError('BOOKING_NOT_OPEN');
   if (state === 'closed') throw new DomainError('BOOKING_CLOSED');
-  await assertNoShowsAllowBooking(ports.noShows, patient.id, now, policy.noShow);
+  await assertNoShowsAllowBooking(ports.noShows, patient.identityIndex, now, policy.noShow);
   const head = await ports.waitlist.head(session.id);
   const free = slots.reduce((n, s) => n + remainingOnline(s, now), 0);
   if (free > 0 && head.waiting === 0) throw new DomainError('WAITLIST_NOT_NEEDED');
@@ -76,6 +76,7 @@ export async function joinWaitlist(
       accountId: request.accountId,
       patientId: patient.id,
       patientName: patient.name,
+      identityIndex: patient.identityIndex,
       sessionId: session.id,
       departmentId: session.departmentId,
       departmentName: session.departmentName,

@@ -33,7 +33,12 @@ function offerFor(
   const expires = Math.min(now.getTime() + policy.waitlistOfferMinutes * 60_000, cutoff);
   return {
     ...newAppointmentRecord(
-      { accountId: entry.accountId, patientId: entry.patientId, patientName: entry.patientName },
+      {
+        accountId: entry.accountId,
+        patientId: entry.patientId,
+        patientName: entry.patientName,
+        identityIndex: entry.identityIndex,
+      },
       slot,
       now,
       policy,
@@ -108,7 +113,7 @@ export async function promoteWaitlist(
       return result;
     }
     try {
-      await assertNoShowsAllowBooking(ports.noShows, entry.patientId, now, policy.noShow);
+      await assertNoShowsAllowBooking(ports.noShows, entry.identityIndex, now, policy.noShow);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       await endEntry(ports, entry, 'no_show_block', now);
