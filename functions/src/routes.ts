@@ -80,6 +80,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { method: 'GET', path: '/v1/admin/calendar-years/{year}', handler: 'get-calendar-year' },
   { method: 'PUT', path: '/v1/admin/calendar-years/{year}', handler: 'save-calendar-year' },
   { method: 'GET', path: '/v1/calendar/status', handler: 'get-calendar-status' },
+  { method: 'POST', path: '/v1/payment-issues/{id}/refund', handler: 'refund-payment-issue' },
 ];
 
 /**

@@ -42,6 +42,7 @@ const PAYMENT_GATEWAY_HANDLERS = [
   'reconcile-payments',
   'refund-bill-items',
   'refund-payment',
+  'refund-payment-issue',
   'release-expired-holds',
   'retry-bill-write-backs',
   'settle-suspension-offers',

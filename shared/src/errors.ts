@@ -121,6 +121,9 @@ export const ERROR_CATALOGUE = {
   },
   INTERNAL_ERROR: { status: 500, message: '系统繁忙，请稍后再试' },
   MALFORMED_PATH: { status: 400, message: '请求地址包含无效的编码' },
+  PAYMENT_ISSUE_NOT_FOUND: { status: 404, message: '未找到该支付异常' },
+  PAYMENT_ISSUE_NOT_REFUNDABLE: { status: 409, message: '只有金额不符且尚未处理的支付异常可以在此退款' },
+  PAYMENT_ISSUE_ALREADY_RESOLVED: { status: 409, message: '该支付异常已处理（已退款），不能重复退款' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -46,6 +46,7 @@ const ALLOWED: Record<string, 'public' | readonly Role[]> = {
   'GET /v1/payments': ['admin', 'outpatient_staff'],
   'POST /v1/payments/{id}/refunds': ['admin', 'outpatient_staff'],
   'GET /v1/payment-issues': ['admin', 'outpatient_staff'],
+  'POST /v1/payment-issues/{id}/refund': ['admin', 'outpatient_staff'],
   'GET /v1/payment-statements': ['admin', 'outpatient_staff'],
   'GET /v1/payment-statements/{date}': ['admin', 'outpatient_staff'],
   'GET /v1/payment-statements/{date}/csv': ['admin', 'outpatient_staff'],

@@ -1,5 +1,4 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MessageListResponse, PaymentIssueView } from '@jiuyi/shared';
 import { wechatpaySignatureHeaders } from '../../functions/src/adapters/wechat-pay/signing';
 import { call, devToken } from '../support/http';
@@ -188,15 +187,7 @@ describe('POST /v1/payments/wechat/notify', () => {
     // Prepare: the stored amount differs from what WeChat was asked to collect.
     const { token, appointment } = await s.hold();
     const order = await s.pay(token, appointment.id);
-    await s.api.deps.table.doc.send(
-      new UpdateCommand({
-        TableName: s.api.deps.table.name,
-        Key: { pk: `PAYMENT#${order.paymentId}`, sk: 'PAYMENT' },
-        UpdateExpression: 'SET #d.amountFen = :changed',
-        ExpressionAttributeNames: { '#d': 'data' },
-        ExpressionAttributeValues: { ':changed': FEE_FEN - 300 },
-      }),
-    );
+    await s.setExpectedAmount(order.paymentId, FEE_FEN - 300);
     // Act
     await s.sandbox.pay(order.outTradeNo);
     // Assess

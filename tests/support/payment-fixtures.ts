@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   appointmentPaymentResponseSchema,
   paymentViewSchema,
@@ -122,6 +122,19 @@ export async function startPaymentStack(
     return Items;
   }
 
+  /** Changes what the stored payment expects after WeChat was asked for its amount: a mismatch to come. */
+  async function setExpectedAmount(paymentId: string, amountFen: number): Promise<void> {
+    await api.deps.table.doc.send(
+      new UpdateCommand({
+        TableName: api.deps.table.name,
+        Key: { pk: `PAYMENT#${paymentId}`, sk: 'PAYMENT' },
+        UpdateExpression: 'SET #d.amountFen = :changed',
+        ExpressionAttributeNames: { '#d': 'data' },
+        ExpressionAttributeValues: { ':changed': amountFen },
+      }),
+    );
+  }
+
   async function ports(): Promise<PaymentPorts> {
     return paymentPortsOf(api.deps);
   }
@@ -158,6 +171,7 @@ export async function startPaymentStack(
     deliverToApi,
     postNotification,
     paymentItems,
+    setExpectedAmount,
     ports,
     reset,
     async stop() {

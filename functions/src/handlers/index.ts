@@ -69,6 +69,7 @@ import { handler as listCalendarYears } from './list-calendar-years.handler';
 import { handler as getCalendarYear } from './get-calendar-year.handler';
 import { handler as saveCalendarYear } from './save-calendar-year.handler';
 import { handler as getCalendarStatus } from './get-calendar-status.handler';
+import { handler as refundPaymentIssue } from './refund-payment-issue.handler';
 /** Handler name (as in routes.ts) → handler, for the local API adapter. */
 export const HANDLERS: Record<string, LambdaHandler> = {
   'get-health': getHealth,
@@ -140,4 +141,5 @@ export const HANDLERS: Record<string, LambdaHandler> = {
   'get-calendar-year': getCalendarYear,
   'save-calendar-year': saveCalendarYear,
   'get-calendar-status': getCalendarStatus,
+  'refund-payment-issue': refundPaymentIssue,
 };

@@ -33,6 +33,8 @@ export interface PaymentRecord {
   closedAt?: string;
   refundedFen: number;
   refundingFen: number;
+  /** What WeChat actually collected, when it differed from `amountFen` (an amount mismatch refunded). */
+  receivedFen?: number;
   issue?: string;
   /** While `created`/`paying`: when the reconciliation should ask WeChat about it. */
   nextCheckAt?: string;
@@ -69,9 +71,25 @@ export interface PaymentIssueRecord {
   transactionId?: string;
   expectedFen?: number;
   reportedFen?: number;
+  /** WeChat's success time of the reported payment (an amount mismatch), when it said. */
+  paidAt?: string;
   detail: string;
   at: string;
+  /** Set once staff refunded an amount mismatch in full. */
+  resolution?: PaymentIssueResolution;
 }
+
+/** Who resolved an issue, when, why, and the refund that did it. */
+export interface PaymentIssueResolution {
+  refundId: string;
+  amountFen: number;
+  reason: string;
+  by: PaymentActor;
+  at: string;
+}
+
+/** Why the store refused to refund a mismatched payment. */
+export type MismatchRefundRefusal = 'already_resolved' | 'payment_moved';
 
 export interface LedgerLine {
   kind: 'payment' | 'refund';
@@ -182,6 +200,19 @@ export interface PaymentStore {
   /** Records an issue once per id; marks the payment (if any) so reconciliation leaves it to staff. */
   flagIssue(issue: PaymentIssueRecord): Promise<void>;
   listIssues(limit: number): Promise<PaymentIssueRecord[]>;
+  getIssue(issueId: string): Promise<PaymentIssueRecord | undefined>;
+  /**
+   * One transaction: the issue marked resolved (unless it already is), the payment (still unconfirmed,
+   * at the version read) → `refunding` with the money WeChat reported, the refund, a payment ledger
+   * line of that money, an audit entry and the patient's messages. The booking is not confirmed.
+   */
+  refundMismatch(
+    issue: PaymentIssueRecord,
+    payment: PaymentRecord,
+    paid: PaidFacts & { receivedFen: number },
+    refund: RefundRecord,
+    messages: OutboxMessage[],
+  ): Promise<{ ok: true } | { ok: false; refusal: MismatchRefundRefusal }>;
   /** Payments created on a Shanghai date, newest first, with their refunds. */
   listByDate(date: string): Promise<Array<{ payment: PaymentRecord; refunds: RefundRecord[] }>>;
   /** Payments still `created`/`paying` whose next check is due. */

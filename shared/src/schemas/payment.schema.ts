@@ -179,9 +179,26 @@ export const paymentIssueViewSchema = z.object({
   reportedFen: fen.optional(),
   detail: z.string(),
   at: shanghaiTimestampSchema,
+  /** Set once staff resolved it: an amount mismatch refunded in full (the amount WeChat reported). */
+  resolution: z
+    .object({
+      refundId: z.uuid(),
+      amountFen: fen,
+      refundStatus: refundStatusSchema,
+      reason: z.string(),
+      byAccountId: z.string(),
+      at: shanghaiTimestampSchema,
+    })
+    .optional(),
 });
 export type PaymentIssueView = z.infer<typeof paymentIssueViewSchema>;
 export const paymentIssueListResponseSchema = listOf(paymentIssueViewSchema);
+
+/** `POST /v1/payment-issues/{id}/refund` (staff): an amount mismatch refunded in full, with a reason. */
+export const paymentIssueRefundBodySchema = z.strictObject({
+  reason: freeText({ label: '退款原因', min: 2, max: 80 }),
+});
+export type PaymentIssueRefundBody = z.infer<typeof paymentIssueRefundBodySchema>;
 
 /** One line of a daily statement: money in (a payment) or out (a refund), at the moment it settled. */
 export const statementLineSchema = z.object({

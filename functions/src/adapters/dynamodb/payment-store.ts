@@ -18,7 +18,7 @@ import { paymentKeys } from './payment-keys';
 import { queryAll, queryDue } from './query-all';
 import type { Table } from './table';
 import { transactWithRetry } from './transact-with-retry';
-import { cancellationCodes, conditionalWrite } from './transaction-errors';
+import { cancellationCodes, conditionalWrite, failedCondition } from './transaction-errors';
 
 const MAX_ATTEMPTS = 8;
 const PENDING_PAYMENT: readonly PaymentStatus[] = ['created', 'paying'];
@@ -108,14 +108,19 @@ function ledgerPut(table: Table, line: LedgerLine): TransactItem {
   };
 }
 
-function paymentLine(p: PaymentRecord, transactionId: string, paidAt: string): LedgerLine {
+function paymentLine(
+  p: PaymentRecord,
+  transactionId: string,
+  paidAt: string,
+  amountFen = p.amountFen,
+): LedgerLine {
   return {
     kind: 'payment',
     at: paidAt,
     paymentId: p.id,
     outTradeNo: p.outTradeNo,
     transactionId,
-    amountFen: p.amountFen,
+    amountFen,
     description: p.description,
   };
 }
@@ -125,7 +130,8 @@ function issueItems(table: Table, issue: PaymentIssueRecord): TransactItem[] {
     {
       Put: {
         TableName: table.name,
-        Item: { ...paymentKeys.issueGuard(issue.id), type: 'payment_issue_guard' },
+        // The issue's time on its guard, so the issue can be read by id.
+        Item: { ...paymentKeys.issueGuard(issue.id), type: 'payment_issue_guard', issueAt: issue.at },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -136,6 +142,28 @@ function issueItems(table: Table, issue: PaymentIssueRecord): TransactItem[] {
       },
     },
   ];
+}
+
+/** The audit entry of a staff refund: who, when, why, how much. */
+function auditPut(table: Table, payment: PaymentRecord, refund: RefundRecord, action: string): TransactItem {
+  return {
+    Put: {
+      TableName: table.name,
+      Item: {
+        ...paymentKeys.audit(payment.id, refund.requestedAt, refund.id),
+        type: 'payment_audit',
+        data: {
+          action,
+          refundId: refund.id,
+          amountFen: refund.amountFen,
+          reason: refund.reason,
+          actor: refund.requestedBy,
+          at: refund.requestedAt,
+        },
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
 }
 
 type SendResult = { ok: true } | { ok: false; codes: string[] };
@@ -163,7 +191,7 @@ function settleSums(p: PaymentRecord, refund: RefundRecord, succeeded: boolean, 
   const refundedFen = p.refundedFen + (succeeded ? refund.amountFen : 0);
   let status: PaymentStatus = 'paid';
   if (refundingFen > 0) status = 'refunding';
-  else if (refundedFen >= p.amountFen) status = 'refunded';
+  else if (refundedFen >= (p.receivedFen ?? p.amountFen)) status = 'refunded';
   return { ...p, refundingFen, refundedFen, status, updatedAt: at };
 }
 
@@ -397,30 +425,65 @@ export function createPaymentStore(table: Table): PaymentStore {
 
     async startRefund(payment, refund) {
       const next = withRefundStarted(payment, refund, refund.requestedAt);
-      const audit: TransactItem = {
-        Put: {
-          TableName: table.name,
-          Item: {
-            ...paymentKeys.audit(payment.id, refund.requestedAt, refund.id),
-            type: 'payment_audit',
-            data: {
-              action: 'refund_requested',
-              refundId: refund.id,
-              amountFen: refund.amountFen,
-              reason: refund.reason,
-              actor: refund.requestedBy,
-              at: refund.requestedAt,
-            },
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      };
       const result = await send(table, [
         putPayment(table, next, payment, ['paid', 'refunding']),
         putRefund(table, refund),
-        audit,
+        auditPut(table, payment, refund, 'refund_requested'),
       ]);
       return result.ok;
+    },
+
+    async getIssue(issueId) {
+      const guard = await getItem(paymentKeys.issueGuard(issueId));
+      if (!guard) return undefined;
+      if (typeof guard.issueAt === 'string') {
+        const item = await getItem(paymentKeys.issue(guard.issueAt, issueId));
+        return item ? (item.data as PaymentIssueRecord) : undefined;
+      }
+      // Flagged before guards carried the issue's time: look for it in the issues partition.
+      const items = await queryAll(table, {
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: '#d.id = :id',
+        ExpressionAttributeNames: { '#d': 'data' },
+        ExpressionAttributeValues: { ':pk': paymentKeys.issues, ':id': issueId },
+        ConsistentRead: true,
+      });
+      return items[0]?.data as PaymentIssueRecord | undefined;
+    },
+
+    async refundMismatch(issue, payment, paid, refund, messages) {
+      const resolution = {
+        refundId: refund.id,
+        amountFen: refund.amountFen,
+        reason: refund.reason,
+        by: refund.requestedBy,
+        at: refund.requestedAt,
+      };
+      const next: PaymentRecord = {
+        ...withRefundStarted(payment, refund, paid.at),
+        transactionId: paid.transactionId,
+        paidAt: paid.paidAt,
+        receivedFen: paid.receivedFen,
+      };
+      const result = await send(table, [
+        {
+          Update: {
+            TableName: table.name,
+            Key: paymentKeys.issue(issue.at, issue.id),
+            UpdateExpression: 'SET #d.resolution = :resolution',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#d.resolution)',
+            ExpressionAttributeNames: { '#d': 'data' },
+            ExpressionAttributeValues: { ':resolution': resolution },
+          },
+        },
+        putPayment(table, next, payment, ['created', 'paying', 'closed']),
+        putRefund(table, refund),
+        ledgerPut(table, paymentLine(payment, paid.transactionId, paid.paidAt, paid.receivedFen)),
+        auditPut(table, payment, refund, 'mismatch_refund_requested'),
+        ...messageWriteItems(table, messages),
+      ]);
+      if (result.ok) return { ok: true };
+      return { ok: false, refusal: failedCondition(result.codes, 0) ? 'already_resolved' : 'payment_moved' };
     },
 
     async markRefundProcessing(refund, wechatRefundId, at) {

@@ -64,6 +64,7 @@ export async function applyOrderFacts(
       transactionId: order.transactionId,
       expectedFen: payment.amountFen,
       ...(order.amountFen !== undefined ? { reportedFen: order.amountFen } : {}),
+      ...(order.successTime ? { paidAt: toShanghaiIso(order.successTime) } : {}),
       detail: `支付金额 ${order.amountFen ?? '未知'} 分与应付 ${payment.amountFen} 分不符，未确认`,
       at,
     });

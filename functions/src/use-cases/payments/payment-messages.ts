@@ -66,3 +66,24 @@ export function refundedMessage(payment: PaymentRecord, refund: RefundRecord, no
     now,
   );
 }
+
+/** An amount WeChat collected that was not the fee: nothing is booked and all of it goes back. */
+export function mismatchRefundMessage(
+  payment: PaymentRecord,
+  refund: RefundRecord,
+  now: Date,
+): OutboxMessage {
+  return composeMessage(
+    {
+      kind: 'payment_succeeded',
+      entityId: payment.id,
+      step: 'mismatch-refund',
+      recipientAccountId: payment.accountId,
+      title: '支付金额有误，预约未完成，将全额退款',
+      body: `您支付的 ${yuan(refund.amountFen)} 与应付金额不符，预约未完成。款项将全额原路退回，请留意退款通知；如需就诊请重新预约。`,
+      link: linkOf(payment),
+      data: { amount: yuan(refund.amountFen) },
+    },
+    now,
+  );
+}

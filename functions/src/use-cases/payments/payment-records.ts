@@ -90,8 +90,13 @@ export function newRefund(
   };
 }
 
+/** The order's real total at WeChat: what it collected (an amount mismatch) or the amount asked. */
+export function orderTotalFen(payment: PaymentRecord): number {
+  return payment.receivedFen ?? payment.amountFen;
+}
+
 /** What is left to refund: paid, minus refunded, minus refunds on their way. */
 export function refundableFen(payment: PaymentRecord): number {
-  const paid = ['paid', 'refunding', 'refunded'].includes(payment.status) ? payment.amountFen : 0;
+  const paid = ['paid', 'refunding', 'refunded'].includes(payment.status) ? orderTotalFen(payment) : 0;
   return paid - payment.refundedFen - payment.refundingFen;
 }

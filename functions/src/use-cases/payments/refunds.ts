@@ -4,7 +4,7 @@ import type { RefundRecord } from '../../ports/payment-store';
 import { logger } from '../../http/logger';
 import { refundedMessage } from './payment-messages';
 import type { PaymentPorts } from './payment-ports';
-import { checkAfter } from './payment-records';
+import { checkAfter, orderTotalFen } from './payment-records';
 
 /** Waits before each retry of a transient refund failure; after these the reconciliation takes over. */
 const RETRY_DELAYS_MS = [100, 400];
@@ -67,7 +67,8 @@ export async function executeRefund(ports: PaymentPorts, refund: RefundRecord, n
         outTradeNo: payment.outTradeNo,
         outRefundNo: refund.outRefundNo,
         refundFen: refund.amountFen,
-        totalFen: payment.amountFen,
+        // WeChat requires the order's real total: what it collected, even when that was not the fee.
+        totalFen: orderTotalFen(payment),
         reason: truncateText(refund.reason, 80),
         notifyUrl: ports.settings.notifyUrl,
       });
