@@ -1,12 +1,14 @@
 import Taro from '@tarojs/taro';
 import {
   paymentIssueListResponseSchema,
+  paymentIssueViewSchema,
   staffPaymentListResponseSchema,
   staffRefundViewSchema,
   statementListResponseSchema,
   statementSchema,
 } from '@jiuyi/shared';
 import type {
+  PaymentIssueRefundBody,
   PaymentIssueView,
   StaffPaymentView,
   StaffRefundBody,
@@ -35,6 +37,17 @@ export async function refundPayment(paymentId: string, body: StaffRefundBody): P
 export async function listPaymentIssues(): Promise<PaymentIssueView[]> {
   const { items } = await authedRequest('/v1/payment-issues', paymentIssueListResponseSchema);
   return items;
+}
+
+/** POST /v1/payment-issues/{id}/refund — an amount mismatch refunded in full (what WeChat collected), with a reason. */
+export async function refundPaymentIssue(
+  issueId: string,
+  body: PaymentIssueRefundBody,
+): Promise<PaymentIssueView> {
+  return authedRequest(`/v1/payment-issues/${encodeURIComponent(issueId)}/refund`, paymentIssueViewSchema, {
+    method: 'POST',
+    body,
+  });
 }
 
 /** GET /v1/payment-statements?from=&to= — one summary per day (at most 31 days). */

@@ -10,6 +10,7 @@ import { EmptyView, ErrorView, LoadingView } from '../../../components/state-vie
 import { useAsync } from '../../../hooks/use-async';
 import { clock, monthDay, yuan } from '../../../utils/booking-format';
 import { ISSUE_KIND_LABELS, PAYMENT_STATUS_TAGS, REFUND_STATUS_LABELS } from '../../../utils/payment-labels';
+import { IssueRefundForm } from './issue-refund-form';
 import { RefundForm } from './refund-form';
 
 type Tab = 'payments' | 'issues';
@@ -77,12 +78,30 @@ function PaymentCard({
   );
 }
 
-function IssueCard({ issue }: { issue: PaymentIssueView }) {
+function IssueCard({
+  issue,
+  refunding,
+  onRefund,
+  onClose,
+  onRefunded,
+}: {
+  issue: PaymentIssueView;
+  refunding: boolean;
+  onRefund: () => void;
+  onClose: () => void;
+  onRefunded: () => void;
+}) {
+  const resolution = issue.resolution;
+  const refundable = issue.kind === 'amount_mismatch' && !resolution && (issue.reportedFen ?? 0) > 0;
   return (
     <View className="appt-card" data-testid={`issue-${issue.id}`}>
       <View className="appt-card__head">
         <Text className="appt-card__time">{ISSUE_KIND_LABELS[issue.kind]}</Text>
-        <Text className="status-tag status-tag--red">待处理</Text>
+        {resolution ? (
+          <Text className="status-tag status-tag--green">已退款处理</Text>
+        ) : (
+          <Text className="status-tag status-tag--red">待处理</Text>
+        )}
       </View>
       <Text className="appt-card__line">{issue.detail}</Text>
       {issue.expectedFen !== undefined || issue.reportedFen !== undefined ? (
@@ -93,6 +112,24 @@ function IssueCard({ issue }: { issue: PaymentIssueView }) {
       <Text className="appt-card__line appt-card__line--muted">
         商户单号 {issue.outTradeNo} · {monthDay(issue.at.slice(0, 10))} {clock(issue.at)}
       </Text>
+      {resolution ? (
+        <Text className="appt-card__line" data-testid={`issue-resolution-${issue.id}`}>
+          退款 ¥{yuan(resolution.amountFen)} {REFUND_STATUS_LABELS[resolution.refundStatus]} ·{' '}
+          {resolution.reason} · {clock(resolution.at)}
+        </Text>
+      ) : null}
+      {refunding ? (
+        <IssueRefundForm issue={issue} onCancel={onClose} onDone={onRefunded} />
+      ) : refundable ? (
+        <View
+          className="banner__action"
+          data-testid={`issue-refund-open-${issue.id}`}
+          hoverClass="entry-row--pressed"
+          onClick={onRefund}
+        >
+          <Text>退款（全额退回 ¥{yuan(issue.reportedFen ?? 0)}）›</Text>
+        </View>
+      ) : null}
     </View>
   );
 }
@@ -128,13 +165,24 @@ function PaymentsOfDay({ date }: { date: string }) {
 
 function Issues() {
   const issues = useAsync(() => listPaymentIssues(), []);
+  const [refundingId, setRefundingId] = useState<string>();
   if (issues.status === 'loading') return <LoadingView />;
   if (issues.status === 'error') return <ErrorView error={issues.error} onRetry={issues.reload} />;
   if (issues.data.length === 0) return <EmptyView text="没有待处理的支付问题" />;
   return (
     <View data-testid="issue-list">
       {issues.data.map((issue) => (
-        <IssueCard key={issue.id} issue={issue} />
+        <IssueCard
+          key={issue.id}
+          issue={issue}
+          refunding={refundingId === issue.id}
+          onRefund={() => setRefundingId(issue.id)}
+          onClose={() => setRefundingId(undefined)}
+          onRefunded={() => {
+            setRefundingId(undefined);
+            issues.reload();
+          }}
+        />
       ))}
     </View>
   );

@@ -1,13 +1,11 @@
-import { Button, Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { Input, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { StaffPaymentView } from '@jiuyi/shared';
 import { refundPayment } from '../../../api/staff-payments-api';
 import { FormField } from '../../../components/form-field';
 import { ReasonField } from '../../../components/reason-field';
 import { yuan } from '../../../utils/booking-format';
-import { confirmAction } from '../../../utils/confirm';
-import { errorText } from '../../../utils/error-text';
+import { RefundActions, useRefundSubmit } from './refund-actions';
 import { fenFromYuan } from '../../../utils/payment-labels';
 
 interface RefundFormProps {
@@ -21,11 +19,11 @@ export function RefundForm({ payment, onDone, onCancel }: RefundFormProps) {
   const refundable = payment.amountFen - payment.refundedFen - payment.refundingFen;
   const [reason, setReason] = useState('');
   const [amount, setAmount] = useState('');
-  const [errors, setErrors] = useState<{ reason?: string; amount?: string; submit?: string }>({});
-  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<{ reason?: string; amount?: string }>({});
+  const submission = useRefundSubmit(onDone);
 
   const submit = async () => {
-    if (busy) return;
+    if (submission.busy) return;
     const amountFen = amount.trim() ? fenFromYuan(amount) : refundable;
     const next = {
       reason: reason.trim().length < 2 ? '请填写退款原因（至少 2 个字）' : undefined,
@@ -38,26 +36,14 @@ export function RefundForm({ payment, onDone, onCancel }: RefundFormProps) {
     };
     setErrors(next);
     if (next.reason || next.amount || amountFen === undefined) return;
-    const confirmed = await confirmAction({
-      title: '确认退款',
-      content: `退款 ¥${yuan(amountFen)} 将原路退回患者微信。原因：${reason.trim()}`,
-      confirmText: '确认退款',
-      confirmColor: '#b42318',
-    });
-    if (!confirmed) return;
-    setBusy(true);
-    try {
-      await refundPayment(payment.id, {
-        reason: reason.trim(),
-        ...(amountFen === refundable ? {} : { amountFen }),
-      });
-      void Taro.showToast({ title: '已提交退款', icon: 'success' });
-      onDone();
-    } catch (caught) {
-      setErrors({ submit: errorText(caught) });
-    } finally {
-      setBusy(false);
-    }
+    await submission.run(
+      { title: '确认退款', content: `退款 ¥${yuan(amountFen)} 将原路退回患者微信。原因：${reason.trim()}` },
+      () =>
+        refundPayment(payment.id, {
+          reason: reason.trim(),
+          ...(amountFen === refundable ? {} : { amountFen }),
+        }),
+    );
   };
 
   return (
@@ -89,24 +75,13 @@ export function RefundForm({ payment, onDone, onCancel }: RefundFormProps) {
           onInput={(event) => setAmount(event.detail.value)}
         />
       </FormField>
-      {errors.submit ? (
-        <View className="banner banner--error" data-testid="refund-error" role="alert">
-          <Text>{errors.submit}</Text>
-        </View>
-      ) : null}
-      <View className="actions">
-        <Button className="btn btn--secondary" onClick={onCancel}>
-          取消
-        </Button>
-        <Button
-          className="btn btn--danger"
-          data-testid="refund-submit"
-          {...(busy ? { disabled: true } : {})}
-          onClick={() => void submit()}
-        >
-          {busy ? '正在提交…' : '退款'}
-        </Button>
-      </View>
+      <RefundActions
+        testIdPrefix="refund"
+        error={submission.error}
+        busy={submission.busy}
+        onCancel={onCancel}
+        onSubmit={() => void submit()}
+      />
     </View>
   );
 }
