@@ -38,6 +38,8 @@ const PAYMENT_GATEWAY_HANDLERS = [
   'choose-suspension-option',
   'create-appointment-payment',
   'create-bill-payment',
+  // Deleting a profile first releases an expired hold that still blocks it.
+  'delete-patient',
   'promote-waitlist',
   'reconcile-payments',
   'refund-bill-items',
